@@ -1,0 +1,102 @@
+package dev.sparkgen.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: parses flags, hands each command to the library, and maps the result to an exit code in
+ * one place. 0 success; 1 invalid input, or {@code --check} found a difference; 2 a usage error; 3 a bug.
+ * Only {@link #main} exits the process.
+ */
+@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Renders the Kubernetes manifests of a Spark application (spark-submit in client mode "
+                + "in a driver pod) from one values file and its profiles.",
+        footer = {"", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage error, "
+                + "3 internal error."})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, out, err, Path.of("").toAbsolutePath());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; the tests' entry point, the same as the user's. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Path cwd) {
+        Cli cli = new Cli(out, err, cwd);
+        Main main = new Main();
+        CommandLine line = new CommandLine(main);
+        line.addSubcommand(new RenderCommand(cli));
+        line.addSubcommand(new ValidateCommand(cli));
+        line.addSubcommand(new SchemaCommand(cli));
+        line.addSubcommand(new ProfilesCommand(cli));
+        line.addSubcommand(new CommandLine.HelpCommand());
+        line.setOut(out);
+        line.setErr(err);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setParameterExceptionHandler((e, arguments) -> {
+            err.println("spark-gen: " + e.getMessage());
+            String command = e.getCommandLine().getCommandName();
+            err.println("Try 'spark-gen " + (command.equals("spark-gen") ? "" : command + " ") + "--help'.");
+            return Cli.USAGE;
+        });
+        line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageException) {
+                err.println("spark-gen: " + e.getMessage());
+                return Cli.USAGE;
+            }
+            err.println("spark-gen: internal error: " + e
+                    + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            return Cli.INTERNAL;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, validate, "
+                + "schema or profiles");
+    }
+
+    /** The version, from the jar's resources (filtered by Maven). */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        static String get() {
+            try (InputStream in = Main.class.getResourceAsStream("/dev/sparkgen/version.properties")) {
+                Properties properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"spark-gen " + get()};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sparkgen.cli;
+
+import dev.sparkgen.profile.ProfileCatalog;
+import dev.sparkgen.profile.ProfileSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spark-gen profiles}: lists the profiles found, where each comes from, and what each shadows. */
+@Command(name = "profiles", mixinStandardHelpOptions = true,
+        description = "Lists the profiles a job in the working directory would find, and where each comes from.")
+final class ProfilesCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look here (see render).")
+    List<String> profileDirs = new ArrayList<>();
+
+    ProfilesCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        ProfileCatalog catalog = cli.sparkGen().catalog(null, profileDirs.stream().map(Path::of).toList());
+        Map<String, List<ProfileSource>> all = catalog.all();
+        int width = all.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, List<ProfileSource>> entry : all.entrySet()) {
+            List<ProfileSource> sources = entry.getValue();
+            cli.out.println(String.format("%-" + width + "s  %s", entry.getKey(), sources.get(0).location()));
+            for (ProfileSource shadowed : sources.subList(1, sources.size())) {
+                cli.out.println(String.format("%-" + width + "s    (shadows %s)", "", shadowed.location()));
+            }
+        }
+        if (all.isEmpty()) {
+            cli.out.println("no profiles found in " + String.join(", ", catalog.searched()));
+        }
+        cli.out.flush();
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sparkgen.cli;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.output.OutputDirectory;
+import dev.sparkgen.output.OutputException;
+import dev.sparkgen.render.KubeVersion;
+import dev.sparkgen.render.Rendered;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spark-gen render JOB -o OUT}: writes the app's manifests and kustomization into OUT, or to stdout. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Renders a job into a Kustomize directory: driver-pod.yaml, configmap.yaml, driver-svc.yaml, "
+                + "ui-svc.yaml, ui-ingress.yaml and kustomization.yaml.",
+                "OUT then holds exactly these, besides files spark-gen did not write (which it never touches); "
+                        + "a failed render leaves OUT as it was."})
+final class RenderCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job file (kind: SparkJob).")
+    String job;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "The directory to write, or - for one YAML stream on standard output.")
+    String output;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR",
+            description = "Also look for profiles here, before profiles/ beside the job, ./profiles and the "
+                    + "built-in ones. May repeat; later directories win.")
+    List<String> profileDirs = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a value after the profiles and the job, e.g. executor.instances=4 or "
+                    + "sparkConf.\"spark.eventLog.enabled\"=true. VALUE is YAML. May repeat.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--kube-version", paramLabel = "MAJOR.MINOR", converter = KubeVersionConverter.class,
+            description = "The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
+    KubeVersion kubeVersion = KubeVersion.DEFAULT;
+
+    RenderCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        Path file = cli.path(job);
+        if (!Files.exists(file)) {
+            throw new UsageException("no such job file: " + job);
+        }
+        SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
+        SparkGen.JobResult result = cli.sparkGen().load(file, job, options);
+        Report.text(result.problems(), cli.err);
+        if (!result.ok()) {
+            return Cli.INVALID;
+        }
+        Rendered rendered = cli.sparkGen().render(result.app(), kubeVersion, file.getFileName().toString());
+        if (output.equals("-")) {
+            cli.out.print(rendered.stream());
+            cli.out.flush();
+            return Cli.OK;
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        rendered.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output)).write(files);
+            cli.err.println("spark-gen: " + rendered.app() + " -> " + output + ": "
+                    + (summary.written() + summary.removed() == 0 ? "up to date"
+                    : summary.written() + " file(s) written" + (summary.removed() > 0
+                    ? ", " + summary.removed() + " removed" : "")));
+            return Cli.OK;
+        } catch (OutputException e) {
+            cli.err.println("spark-gen: " + e.getMessage());
+            return Cli.INVALID;
+        }
+    }
+}

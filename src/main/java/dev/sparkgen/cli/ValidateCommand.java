@@ -1,0 +1,60 @@
+package dev.sparkgen.cli;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.problem.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spark-gen validate FILE...}: checks jobs (with their profiles) and profiles; writes nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Checks job and profile files as render does (schema, profiles, derived names, rules), "
+                + "reports every problem of every file, and writes nothing.")
+final class ValidateCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Job or profile files.")
+    List<String> files;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
+    List<String> profileDirs = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, as render does.")
+    List<String> sets = new ArrayList<>();
+
+    ValidateCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
+        List<Problem> problems = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
+        for (String given : files) {
+            Path file = cli.path(given);
+            if (!Files.exists(file)) {
+                throw new UsageException("no such file: " + given);
+            }
+            List<Problem> found;
+            if (cli.sparkGen().kindOf(file, given) == SparkGen.FileKind.PROFILE) {
+                found = cli.sparkGen().validateProfile(file, given);
+            } else {
+                found = cli.sparkGen().load(file, given, options).problems();
+            }
+            problems.addAll(found);
+            if (found.stream().noneMatch(Problem::isError)) {
+                valid.add(given);
+            }
+        }
+        Report.text(problems.stream().sorted().toList(), cli.err);
+        valid.forEach(file -> cli.out.println(file + ": valid"));
+        return problems.stream().anyMatch(Problem::isError) ? Cli.INVALID : Cli.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sparkgen.render;
+
+import dev.sparkgen.model.App;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders an app's files: the five manifests (four without an Ingress) and {@code kustomization.yaml}, with
+ * the ConfigMap's three files inside. It parses its own output back before returning it, and fails loudly
+ * when that is not exactly the intended objects. One instance renders any number of apps, from any thread.
+ */
+public final class Renderer {
+
+    private final Templates templates = new Templates();
+
+    public Rendered render(App app, KubeVersion kube, String source) {
+        Map<String, Object> view = View.of(app, IngressApi.of(kube), source);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("spark-defaults.conf", templates.render("spark-defaults.conf", view));
+        files.put("spark-env.sh", templates.render("spark-env.sh", view));
+        files.put(App.TEMPLATE_FILE, templates.render("executor-pod-template.yaml", view));
+        view.put("files", Map.of("defaults", files.get("spark-defaults.conf"), "env", files.get("spark-env.sh"),
+                "template", files.get(App.TEMPLATE_FILE)));
+        List<String> manifests = View.resources(app);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : manifests) {
+            out.put(name, templates.render(name, view));
+        }
+        out.put(Rendered.KUSTOMIZATION, templates.render(Rendered.KUSTOMIZATION, view));
+        SelfCheck.verify(app, view, files, out);
+        return new Rendered(app.name(), out, new ArrayList<>(manifests));
+    }
+}

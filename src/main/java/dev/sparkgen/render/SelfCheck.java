@@ -1,0 +1,194 @@
+package dev.sparkgen.render;
+
+import dev.sparkgen.model.App;
+import dev.sparkgen.problem.Problems;
+import dev.sparkgen.source.ListNode;
+import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Node;
+import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.YamlLoader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Reads a render's output back as its consumers will, and checks that it holds exactly the intended objects:
+ * the identity of each object, and every value that came from the user, through each layer it was encoded
+ * for (YAML; Kubernetes' $(VAR) expansion; java.util.Properties; bash quoting). A difference is a bug in
+ * spark-gen, reported as such, and nothing is written.
+ */
+final class SelfCheck {
+
+    private SelfCheck() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void verify(App app, Map<String, Object> view, Map<String, String> inner, Map<String, String> files) {
+        Map<String, Object> pod = (Map<String, Object>) view.get("pod");
+        Map<String, Object> executor = (Map<String, Object>) view.get("executor");
+        Map<String, Object> ingress = (Map<String, Object>) view.get("ingress");
+
+        MapNode driver = object(files, "driver-pod.yaml", "v1", "Pod", app.names().driverPod(), app);
+        expect("driver-pod.yaml labels", strings(driver.find("metadata", "labels")), app.driverLabels());
+        expect("driver-pod.yaml annotations", strings(driver.find("metadata", "annotations")), pod.get("annotations"));
+        MapNode container = (MapNode) ((ListNode) driver.find("spec", "containers")).items().get(0);
+        expect("driver image", text(container.get("image")), app.job().image());
+        Map<String, String> env = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Node e : ((ListNode) container.get("env")).items()) {
+            MapNode entry = (MapNode) e;
+            String name = text(entry.get("name"));
+            names.add(name);
+            env.put(name, entry.get("value") == null ? "<runtime>" : expand(text(entry.get("value")), env));
+        }
+        List<String> wantNames = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) pod.get("env")) {
+            wantNames.add((String) e.get("name"));
+            if (((String) e.get("fieldPath")).isEmpty()) {
+                expect("driver env " + e.get("name"), env.get((String) e.get("name")), e.get("value"));
+            }
+        }
+        expect("driver env names", names, wantNames);
+        List<Node> args = ((ListNode) container.get("args")).items();
+        List<Map<String, Object>> wantArgs = (List<Map<String, Object>>) pod.get("args");
+        expect("driver args count", args.size(), wantArgs.size());
+        for (int i = 0; i < args.size(); i++) {
+            String got = text(args.get(i));
+            boolean literal = (Boolean) wantArgs.get(i).get("literal");
+            expect("driver arg " + i, literal ? expand(got, env) : got, wantArgs.get(i).get("text"));
+        }
+
+        MapNode configMap = object(files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
+        expect("configmap labels", strings(configMap.find("metadata", "labels")), app.labels());
+        Map<String, String> data = strings(configMap.get("data"));
+        Map<String, String> wantData = new TreeMap<>();
+        wantData.put("spark-defaults.conf", inner.get("spark-defaults.conf"));
+        wantData.put("spark-env.sh", inner.get("spark-env.sh"));
+        wantData.put(App.TEMPLATE_FILE, inner.get(App.TEMPLATE_FILE));
+        expect("configmap data", data, wantData);
+        expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
+        expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
+        MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
+        expect("executor template labels", strings(template.find("metadata", "labels")), app.executorLabels());
+        expect("executor template annotations", strings(template.find("metadata", "annotations")),
+                executor.get("annotations"));
+        Map<String, String> executorEnv = new LinkedHashMap<>();
+        if (template.find("spec", "containers") instanceof ListNode containers) {
+            for (Node e : ((ListNode) ((MapNode) containers.items().get(0)).get("env")).items()) {
+                MapNode entry = (MapNode) e;
+                executorEnv.put(text(entry.get("name")), expand(text(entry.get("value")), executorEnv));
+            }
+        }
+        expect("executor env", executorEnv, new LinkedHashMap<>(app.job().executor().role().env()));
+
+        for (String name : List.of("driver-svc.yaml", "ui-svc.yaml")) {
+            String service = name.equals("driver-svc.yaml") ? app.names().driverService() : app.names().uiService();
+            MapNode svc = object(files, name, "v1", "Service", service, app);
+            expect(name + " labels", strings(svc.find("metadata", "labels")), app.labels());
+            expect(name + " selector", strings(svc.find("spec", "selector")), app.selector());
+        }
+        if (files.containsKey("ui-ingress.yaml")) {
+            MapNode ing = object(files, "ui-ingress.yaml", (String) ingress.get("apiVersion"), "Ingress",
+                    app.names().ingress(), app);
+            expect("ingress labels", strings(ing.find("metadata", "labels")), app.labels());
+            expect("ingress annotations", strings(ing.find("metadata", "annotations")), ingress.get("annotations"));
+            MapNode rule = (MapNode) ((ListNode) ing.find("spec", "rules")).items().get(0);
+            expect("ingress host", rule.get("host") == null ? "" : text(rule.get("host")), ingress.get("host"));
+            MapNode path = (MapNode) ((ListNode) rule.find("http", "paths")).items().get(0);
+            expect("ingress path", text(path.get("path")), ingress.get("path"));
+        }
+        MapNode kustomization = parse(Rendered.KUSTOMIZATION, files.get(Rendered.KUSTOMIZATION));
+        List<String> resources = new ArrayList<>();
+        ((ListNode) kustomization.get("resources")).items().forEach(n -> resources.add(text(n)));
+        expect("kustomization resources", resources, view.get("resources"));
+    }
+
+    private static MapNode object(Map<String, String> files, String file, String apiVersion, String kind,
+                                  String name, App app) {
+        MapNode object = parse(file, files.get(file));
+        expect(file + " apiVersion", text(object.get("apiVersion")), apiVersion);
+        expect(file + " kind", text(object.get("kind")), kind);
+        expect(file + " name", text(object.find("metadata", "name")), name);
+        expect(file + " namespace", text(object.find("metadata", "namespace")), app.job().namespace());
+        return object;
+    }
+
+    private static MapNode parse(String file, String text) {
+        Problems problems = new Problems();
+        Node node = YamlLoader.load(file, text, 0, 0, problems);
+        if (!problems.isEmpty() || !(node instanceof MapNode map)) {
+            throw new IllegalStateException("rendered " + file + " does not parse back as one object: "
+                    + (problems.isEmpty() ? "not a mapping" : problems.all().get(0).format()));
+        }
+        return map;
+    }
+
+    private static String text(Node node) {
+        if (!(node instanceof Scalar scalar) || !scalar.isString()) {
+            throw new IllegalStateException("rendered value is not a string: " + (node == null ? "missing" : node.describe()));
+        }
+        return scalar.text();
+    }
+
+    private static Map<String, String> strings(Node node) {
+        Map<String, String> map = new TreeMap<>();
+        if (node instanceof MapNode m) {
+            m.entries().forEach((k, v) -> map.put(k, text(v)));
+        }
+        return map;
+    }
+
+    private static Map<String, String> properties(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return map;
+    }
+
+    /** Kubernetes' expansion of command, args and env values: $$ is '$', $(VAR) a defined variable's value. */
+    static String expand(String s, Map<String, String> env) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '$') {
+                out.append('$');
+                i++;
+            } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '(') {
+                int close = s.indexOf(')', i + 2);
+                String name = close < 0 ? null : s.substring(i + 2, close);
+                if (name != null && env.containsKey(name)) {
+                    out.append(env.get(name));
+                    i = close;
+                } else {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void expect(String what, Object got, Object want) {
+        if (!Objects.equals(normalize(got), normalize(want))) {
+            throw new IllegalStateException("self-check: rendered " + what + " is " + got + ", intended " + want);
+        }
+    }
+
+    private static Object normalize(Object value) {
+        return value instanceof Map<?, ?> map ? new TreeMap<>(map) : value;
+    }
+}

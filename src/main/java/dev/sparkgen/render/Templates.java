@@ -1,0 +1,110 @@
+package dev.sparkgen.render;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.loader.ResourceNotFoundException;
+import com.hubspot.jinjava.tree.Node;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The Jinjava templates of the output files, parsed once and rendered many times. Templates are spark-gen's
+ * own, never a user's, and Jinjava runs locked down: values are never read as templates (no nested
+ * interpretation), unknown variables fail, no template can be included or imported, output is bounded.
+ * The filters encode values for where they land; the templates only lay them out.
+ */
+final class Templates {
+
+    static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
+            "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
+            "executor-pod-template.yaml");
+
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+    private final Map<String, Node> parsed = new HashMap<>();
+
+    Templates() {
+        config = JinjavaConfig.newBuilder()
+                .withNestedInterpretationEnabled(false)
+                .withFailOnUnknownTokens(true)
+                .withTrimBlocks(true)
+                .withLstripBlocks(true)
+                .withMaxOutputSize(64L << 20)
+                .withMaxRenderDepth(4)
+                .withLocale(Locale.ROOT)
+                .withDisabled(Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends")))
+                .build();
+        jinjava = new Jinjava(config);
+        jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new ResourceNotFoundException("templates cannot load other templates: " + name);
+        });
+        filter("yaml", (value, args) -> Encode.yaml(String.valueOf(value)));
+        filter("toyaml", (value, args) -> YamlWriter.value(value, Integer.parseInt(args[0])));
+        filter("block", (value, args) -> Encode.block(String.valueOf(value), Integer.parseInt(args[0])));
+        filter("literal", (value, args) -> Encode.literal(String.valueOf(value)));
+        filter("shell", (value, args) -> Encode.shell(String.valueOf(value)));
+        filter("propkey", (value, args) -> Encode.propertyKey(String.valueOf(value)));
+        filter("propvalue", (value, args) -> Encode.propertyValue(String.valueOf(value)));
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        for (String name : NAMES) {
+            parsed.put(name, parser.parse(read(name + ".j2")));
+            if (!parser.getErrors().isEmpty()) {
+                throw new IllegalStateException("template " + name + ": " + parser.getErrors());
+            }
+        }
+    }
+
+    /** Renders one template with a view; a template error is a bug in spark-gen, not in the input. */
+    String render(String name, Map<String, Object> view) {
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
+                new Context(jinjava.getGlobalContext(), view), config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String out = interpreter.render(parsed.get(name));
+            List<TemplateError> errors = interpreter.getErrors();
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("template " + name + " failed: " + errors.get(0).getMessage());
+            }
+            return out;
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    private void filter(String name, BiFunction<Object, String[], String> function) {
+        jinjava.getGlobalContext().registerFilter(new Filter() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+                return function.apply(value, args);
+            }
+        });
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream("templates/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar holds no template " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.sparkgen.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.sparkgen.problem.Origin;
+import dev.sparkgen.problem.Problems;
+import dev.sparkgen.source.KeyPath;
+import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Node;
+import dev.sparkgen.source.Scalar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON Schemas of job and profile files ({@code schema/*.schema.json}, carried in the jar): the single
+ * source of truth for what is valid. Validation reports every error, each at the place its value was written,
+ * in words a person can act on.
+ */
+public final class Schemas {
+
+    /** The two kinds of files spark-gen reads. */
+    public enum Kind {
+        JOB("job.schema.json"), PROFILE("profile.schema.json");
+
+        private final String file;
+
+        Kind(String file) {
+            this.file = file;
+        }
+
+        public String file() {
+            return file;
+        }
+    }
+
+    private static final String DIRECTORY = "schema/";
+
+    private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+    private final Map<String, JsonNode> documents = new HashMap<>();
+
+    private Schemas() {
+    }
+
+    /** Loads and compiles both schemas from the class path. */
+    public static Schemas load() {
+        Schemas loaded = new Schemas();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        ObjectMapper mapper = new ObjectMapper();
+        for (Kind kind : Kind.values()) {
+            try {
+                loaded.documents.put(kind.file(), mapper.readTree(text(kind)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            loaded.schemas.put(kind, registry.getSchema(SchemaLocation.of("classpath:" + DIRECTORY + kind.file())));
+        }
+        return loaded;
+    }
+
+    /** The schema's text, as shipped. */
+    public static String text(Kind kind) {
+        try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(DIRECTORY + kind.file())) {
+            if (in == null) {
+                throw new IllegalStateException("the jar holds no " + DIRECTORY + kind.file());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validates a document against a schema, adding a problem for each error. */
+    public void validate(Kind kind, MapNode document, Problems problems) {
+        List<Error> errors = schemas.get(kind).validate(Json.of(document));
+        for (Error error : errors) {
+            report(error, document, problems);
+        }
+    }
+
+    private void report(Error error, MapNode document, Problems problems) {
+        KeyPath path = keyPath(error.getInstanceLocation());
+        Node node = path.find(document);
+        Origin origin = (node != null ? node : path.findNearest(document)).origin();
+        JsonNode schema = schemaAt(error.getSchemaLocation());
+        JsonNode holder = schemaAt(parent(error.getSchemaLocation()));
+        String name = path.isRoot() ? "the file" : "'" + path + "'";
+        switch (error.getKeyword()) {
+            case "additionalProperties" -> {
+                String key = error.getProperty();
+                Node keyNode = path.child(key).find(document);
+                List<String> known = new ArrayList<>();
+                JsonNode properties = holder == null ? null : resolve(holder).get("properties");
+                if (properties != null) {
+                    properties.fieldNames().forEachRemaining(known::add);
+                }
+                String closest = Suggestions.closest(key, known);
+                String where = path.isRoot() ? "" : " in '" + path + "'";
+                problems.error(keyNode != null ? keyNode.origin() : origin, "unknown key '" + key + "'" + where,
+                        closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known));
+            }
+            case "required" -> problems.error(origin, "missing required key '" + error.getProperty() + "'"
+                            + (path.isRoot() ? "" : " in '" + path + "'"),
+                    firstSentence(description(holder == null ? null : resolve(holder).path("properties")
+                            .get(error.getProperty()))));
+            case "type" -> {
+                String expected = expected(error.getArguments()[1]);
+                problems.error(origin, name + " must be " + expected + ", not " + found(node), typeHint(node, expected));
+            }
+            case "enum" -> {
+                List<String> allowed = new ArrayList<>();
+                schema.forEach(v -> allowed.add(v.asText()));
+                String closest = node instanceof Scalar s ? Suggestions.closest(s.text(), allowed) : null;
+                problems.error(origin, name + " must be one of " + String.join(", ", allowed) + ", not " + found(node),
+                        closest != null ? "did you mean '" + closest + "'?" : null);
+            }
+            case "const" -> problems.error(origin, name + " must be '" + schema.asText() + "', not " + found(node));
+            case "pattern" -> problems.error(origin, name + " " + patternMessage(holder) + " (found " + found(node) + ")");
+            case "propertyNames" -> {
+                String key = error.getProperty();
+                Node keyNode = path.child(key).find(document);
+                problems.error(keyNode != null ? keyNode.origin() : origin,
+                        "key '" + key + "' in " + name + " " + patternMessage(schema));
+            }
+            case "minimum", "maximum" -> problems.error(origin, name + " must be "
+                    + ("minimum".equals(error.getKeyword()) ? "at least " : "at most ") + schema.asText()
+                    + ", not " + found(node));
+            case "maxLength" -> problems.error(origin, name + " must be at most " + schema.asText()
+                    + " characters long (found " + (node instanceof Scalar s ? s.text().length() : 0) + ")");
+            case "minLength" -> problems.error(origin, name + " must not be empty");
+            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText() + " item(s)");
+            case "uniqueItems" -> problems.error(origin, name + " lists the same item twice");
+            default -> problems.error(origin, name + ": " + error.getMessage());
+        }
+    }
+
+    private static KeyPath keyPath(NodePath location) {
+        List<Object> segments = new ArrayList<>(location.getNameCount());
+        for (int i = 0; i < location.getNameCount(); i++) {
+            segments.add(location.getElement(i));
+        }
+        return new KeyPath(segments);
+    }
+
+    /** The schema node an error's location names, in either schema document. */
+    private JsonNode schemaAt(SchemaLocation location) {
+        String iri = location.getAbsoluteIri().toString();
+        JsonNode node = documents.get(iri.substring(iri.lastIndexOf('/') + 1));
+        NodePath fragment = location.getFragment();
+        for (int i = 0; node != null && i < fragment.getNameCount(); i++) {
+            Object element = fragment.getElement(i);
+            node = element instanceof Integer index ? node.get(index) : node.get((String) element);
+        }
+        return node;
+    }
+
+    /** Follows a local {@code $ref} (the kind these schemas use) to the node it names. */
+    private JsonNode resolve(JsonNode schema) {
+        JsonNode ref = schema.get("$ref");
+        if (ref == null) {
+            return schema;
+        }
+        String target = ref.asText();
+        int hash = target.indexOf('#');
+        String file = hash > 0 ? target.substring(0, hash) : Kind.JOB.file();
+        JsonNode node = documents.get(file);
+        for (String part : target.substring(hash + 1).split("/")) {
+            if (!part.isEmpty() && node != null) {
+                node = node.get(part);
+            }
+        }
+        return node == null ? schema : resolve(node);
+    }
+
+    private static SchemaLocation parent(SchemaLocation location) {
+        return new SchemaLocation(location.getAbsoluteIri(), location.getFragment().getParent());
+    }
+
+    /** The {@code patternErrorMessage} (VS Code's keyword, so editors show it too) of a schema with a pattern. */
+    private String patternMessage(JsonNode schema) {
+        JsonNode message = schema == null ? null : resolve(schema).get("patternErrorMessage");
+        return message != null ? message.asText() : "is not in the expected form";
+    }
+
+    /** A property's description: its own, or that of the definition it refers to. */
+    private String description(JsonNode property) {
+        if (property == null) {
+            return null;
+        }
+        JsonNode description = property.has("description") ? property.get("description")
+                : resolve(property).get("description");
+        return description == null ? null : description.asText();
+    }
+
+    private static String firstSentence(String text) {
+        if (text == null) {
+            return null;
+        }
+        int end = text.indexOf(". ");
+        String sentence = end < 0 ? text : text.substring(0, end + 1);
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    private static String expected(Object types) {
+        String text = String.valueOf(types);
+        if (text.contains("string") && text.contains("number")) {
+            return "text";
+        }
+        return switch (text) {
+            case "integer" -> "an integer";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "string" -> "a string";
+            default -> text;
+        };
+    }
+
+    private static String found(Node node) {
+        return node == null ? "nothing" : node.describe();
+    }
+
+    private static String typeHint(Node node, String expected) {
+        if (!(node instanceof Scalar s) || !s.isString()) {
+            return null;
+        }
+        if (expected.equals("true or false")) {
+            return switch (s.text().toLowerCase()) {
+                case "yes", "no", "on", "off", "y", "n" ->
+                        "spark-gen reads YAML 1.2, where '" + s.text() + "' is a string: write true or false";
+                case "true", "false" -> "write it without quotes";
+                default -> null;
+            };
+        }
+        if (expected.equals("an integer") || expected.equals("a number")) {
+            return s.text().matches("[-+]?[0-9]+(\\.[0-9]*)?") ? "write it without quotes" : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,425 @@
+package dev.sparkgen.source;
+
+import dev.sparkgen.problem.Origin;
+import dev.sparkgen.problem.Problems;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+
+/**
+ * Reads one YAML document into {@link Node}s that remember where each value was written, with limits on size,
+ * depth and alias expansion, so that no input can make spark-gen hang or run out of memory.
+ *
+ * <p>What it accepts, and what each thing becomes:
+ * <ul>
+ *   <li>Plain scalars resolve by YAML 1.2's core schema: {@code true}/{@code false} are booleans, {@code null},
+ *       {@code ~} and nothing are null, {@code 10}, {@code 0o17}, {@code 0x1F} integers, {@code 1.5}, {@code 1e3},
+ *       {@code .inf}, {@code .nan} floats, and everything else (YAML 1.1's {@code on}, {@code no}, {@code y},
+ *       {@code 0777} as a date or sexagesimal...) a string. Every scalar also keeps its text as written.</li>
+ *   <li>The standard tags {@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null},
+ *       {@code !!map}, {@code !!seq}; any other tag ({@code !!java.lang...}, {@code !custom}) is refused.</li>
+ *   <li>Anchors and aliases resolve to the anchored value; the document's size after expansion is bounded.
+ *       Merge keys ({@code <<}) are refused: they are YAML 1.1, and silently wrong elsewhere.</li>
+ *   <li>Duplicate keys, several documents, NUL characters, non-UTF-8 bytes are refused.</li>
+ * </ul>
+ */
+public final class YamlLoader {
+
+    /** Job and profile files are small: a megabyte is far more than any needs. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Nesting deeper than this is no Spark job. */
+    public static final int MAX_DEPTH = 64;
+    /** Values in one document, counting every use of an alias in full. */
+    public static final long MAX_VALUES = 100_000;
+
+    private static final String TAG = "tag:yaml.org,2002:";
+
+    private YamlLoader() {
+    }
+
+    /**
+     * Loads a file's bytes as one YAML document whose top level must be a mapping; null (with problems added)
+     * when it is not.
+     */
+    public static MapNode loadMapping(String name, byte[] bytes, Problems problems) {
+        String text = decode(name, bytes, problems);
+        if (text == null) {
+            return null;
+        }
+        Node root = load(name, text, 0, 0, problems);
+        if (root == null) {
+            return null;
+        }
+        if (root instanceof MapNode map) {
+            return map;
+        }
+        if (root instanceof Scalar s && s.isNull()) {
+            problems.error(Origin.of(name), "the file holds no values", "expected a mapping of keys to values");
+        } else {
+            problems.error(root.origin(), "the top level is " + root.describe() + ", expected a mapping of keys to values");
+        }
+        return null;
+    }
+
+    /**
+     * Loads text as one YAML document (any value at the top). {@code line} and {@code column} shift the origins,
+     * for text that sits inside something else (a {@code --set} value at a column of its argument).
+     */
+    public static Node load(String name, String text, int line, int column, Problems problems) {
+        if (!printable(name, text, line, column, problems)) {
+            return null;
+        }
+        return new Builder(name, line, column, problems).build(text);
+    }
+
+    /** Decodes strict UTF-8 (a leading byte-order mark is dropped); null, with a problem, for anything else. */
+    static String decode(String name, byte[] bytes, Problems problems) {
+        if (bytes.length > MAX_BYTES) {
+            problems.error(Origin.of(name), "the file is " + bytes.length + " bytes, more than spark-gen reads ("
+                    + MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");
+            return null;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                problems.error(at(name, bytes, i), "the file holds NUL bytes: it is binary, not YAML");
+                return null;
+            }
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            problems.error(at(name, bytes, bad), String.format("the file is not UTF-8 text (byte 0x%02X)", bytes[bad] & 0xFF),
+                    "save it as UTF-8");
+            return null;
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static Origin at(String name, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Origin(name, line, offset - lineStart + 1);
+    }
+
+    /** YAML allows only printable characters (and tab, CR, LF); say where another one is, and what it is. */
+    private static boolean printable(String name, String text, int lineShift, int columnShift, Problems problems) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                problems.error(new Origin(name, line + lineShift, column + (line == 1 ? columnShift : 0)),
+                        String.format("the control character U+%04X is not allowed in YAML", c),
+                        c == 0 ? "a NUL cannot be passed to a process or written to a file"
+                                : String.format("write it as the escape \\u%04X in a double-quoted string", c));
+                return false;
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /** Turns SnakeYAML's events into nodes, one frame per open mapping or list. */
+    private static final class Builder {
+
+        private final String name;
+        private final int lineShift;
+        private final int columnShift;
+        private final Problems problems;
+        private final Map<String, Node> anchors = new HashMap<>();
+        private final Map<String, Long> anchorWeights = new HashMap<>();
+        private final Set<String> openAnchors = new HashSet<>();
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private Node root;
+        private long rootWeight;
+
+        Builder(String name, int lineShift, int columnShift, Problems problems) {
+            this.name = name;
+            this.lineShift = lineShift;
+            this.columnShift = columnShift;
+            this.problems = problems;
+        }
+
+        Node build(String text) {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_BYTES + 1);
+            options.setNestingDepthLimit(MAX_DEPTH + 8);
+            options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both places
+            ParserImpl parser = new ParserImpl(new StreamReader(text), options);
+            int documents = 0;
+            try {
+                while (true) {
+                    Event event = parser.getEvent();
+                    switch (event.getEventId()) {
+                        case StreamEnd -> {
+                            if (documents == 0) {
+                                problems.error(origin(event.getStartMark()), "the file holds no YAML document",
+                                        "expected a mapping of keys to values");
+                                return null;
+                            }
+                            return root;
+                        }
+                        case DocumentStart -> {
+                            if (++documents > 1) {
+                                throw stop(event.getStartMark(), "a second YAML document starts here",
+                                        "a file holds one document: remove the '---' line or split the file");
+                            }
+                        }
+                        case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+                        case MappingEnd, SequenceEnd -> close();
+                        case Scalar -> scalar((ScalarEvent) event);
+                        case Alias -> alias((AliasEvent) event);
+                        default -> {
+                            // StreamStart, DocumentEnd, comments: nothing to build
+                        }
+                    }
+                }
+            } catch (Stop stop) {
+                return null;
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String context = e.getContext() != null && e.getContextMark() != null && mark != e.getContextMark()
+                        ? " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1 + lineShift) + ")"
+                        : "";
+                problems.error(mark == null ? Origin.of(name) : origin(mark),
+                        "invalid YAML: " + e.getProblem() + context);
+                return null;
+            } catch (YAMLException e) {
+                problems.error(Origin.of(name), "invalid YAML: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private Origin origin(Mark mark) {
+            int line = mark.getLine() + 1;
+            return new Origin(name, line + lineShift, mark.getColumn() + 1 + (line == 1 ? columnShift : 0));
+        }
+
+        private Stop stop(Mark mark, String message, String hint) {
+            problems.error(origin(mark), message, hint);
+            return new Stop();
+        }
+
+        /** Where the value that starts with this event was written: its key, or itself as a list item. */
+        private Origin valueOrigin(Event event) {
+            Frame top = stack.peek();
+            if (top instanceof MapFrame map && map.key != null) {
+                return map.keyOrigin;
+            }
+            return origin(event.getStartMark());
+        }
+
+        private boolean atKey() {
+            return stack.peek() instanceof MapFrame map && map.key == null;
+        }
+
+        private void open(CollectionStartEvent event) {
+            boolean mapping = event.getEventId() == Event.ID.MappingStart;
+            if (atKey()) {
+                throw stop(event.getStartMark(), "a key must be a string, not " + (mapping ? "a mapping" : "a list"), null);
+            }
+            String tag = event.getTag();
+            if (tag != null && !tag.equals("!") && !tag.equals(TAG + (mapping ? "map" : "seq"))) {
+                throw unsupportedTag(event, tag);
+            }
+            if (stack.size() >= MAX_DEPTH) {
+                throw stop(event.getStartMark(), "the document nests deeper than " + MAX_DEPTH + " levels", null);
+            }
+            Frame frame = mapping ? new MapFrame() : new ListFrame();
+            frame.origin = valueOrigin(event);
+            frame.anchor = anchorOf(event);
+            stack.push(frame);
+        }
+
+        private void close() {
+            Frame frame = stack.pop();
+            Node node = frame instanceof MapFrame map
+                    ? new MapNode(map.origin, map.entries)
+                    : new ListNode(frame.origin, ((ListFrame) frame).items);
+            if (frame.anchor != null) {
+                openAnchors.remove(frame.anchor);
+                anchors.put(frame.anchor, node);
+                anchorWeights.put(frame.anchor, frame.weight);
+            }
+            add(node, frame.weight, frame.origin);
+        }
+
+        private void scalar(ScalarEvent event) {
+            String value = event.getValue();
+            if (atKey()) {
+                key(event, value);
+                return;
+            }
+            Scalar scalar = new Scalar(valueOrigin(event), value, resolve(event));
+            String anchor = anchorOf(event);
+            if (anchor != null) {
+                anchors.put(anchor, scalar);
+                anchorWeights.put(anchor, 1L);
+            }
+            add(scalar, 1, scalar.origin());
+        }
+
+        private void key(ScalarEvent event, String key) {
+            MapFrame map = (MapFrame) stack.peek();
+            String tag = event.getTag();
+            if (tag != null && !tag.equals("!") && !tag.equals(TAG + "str")) {
+                throw stop(event.getStartMark(), "a key must be a plain string, not tagged " + tag, null);
+            }
+            if (event.isPlain() && key.equals("<<")) {
+                throw stop(event.getStartMark(), "YAML merge keys ('<<') are not supported",
+                        "write the keys out, or put an alias on a whole value ('key: *anchor')");
+            }
+            Origin origin = origin(event.getStartMark());
+            Origin first = map.keyOrigins.get(key);
+            if (first != null) {
+                problems.error(origin, "duplicate key '" + key + "' (first written at line " + first.line() + ")",
+                        "YAML keeps only one of them: remove the other");
+                map.duplicate = true;
+            } else {
+                map.keyOrigins.put(key, origin);
+            }
+            map.key = key;
+            map.keyOrigin = origin;
+        }
+
+        private void alias(AliasEvent event) {
+            String anchor = event.getAnchor();
+            if (atKey()) {
+                throw stop(event.getStartMark(), "an alias cannot be a key", null);
+            }
+            Node node = anchors.get(anchor);
+            if (node == null) {
+                throw stop(event.getStartMark(), openAnchors.contains(anchor)
+                        ? "the alias *" + anchor + " refers to a value that contains it"
+                        : "the alias *" + anchor + " refers to no anchor &" + anchor + " before it", null);
+            }
+            Origin origin = valueOrigin(event);
+            add(node.at(origin), anchorWeights.get(anchor), origin);
+        }
+
+        private void add(Node node, long weight, Origin origin) {
+            Frame parent = stack.peek();
+            if (parent == null) {
+                root = node;
+                rootWeight = weight;
+                return;
+            }
+            parent.weight += weight;
+            if (parent.weight > MAX_VALUES) {
+                problems.error(origin, "aliases expand the document to more than " + MAX_VALUES + " values",
+                        "use each anchor a few times at most");
+                throw new Stop();
+            }
+            if (parent instanceof MapFrame map) {
+                if (!map.duplicate) {
+                    map.entries.put(map.key, node);
+                }
+                map.key = null;
+                map.duplicate = false;
+            } else {
+                ((ListFrame) parent).items.add(node);
+            }
+        }
+
+        private String anchorOf(NodeEvent event) {
+            String anchor = event.getAnchor();
+            if (anchor != null && event instanceof CollectionStartEvent) {
+                openAnchors.add(anchor);
+            }
+            return anchor;
+        }
+
+        private Object resolve(ScalarEvent event) {
+            String text = event.getValue();
+            String tag = event.getTag();
+            if (tag != null && !tag.equals("!")) {
+                Object value = switch (tag) {
+                    case TAG + "str" -> text;
+                    case TAG + "null" -> CoreSchema.isNull(text) ? null : CoreSchema.INVALID;
+                    case TAG + "bool" -> CoreSchema.bool(text);
+                    case TAG + "int" -> CoreSchema.integer(text);
+                    case TAG + "float" -> CoreSchema.floating(text);
+                    default -> throw unsupportedTag(event, tag);
+                };
+                if (value == CoreSchema.INVALID) {
+                    throw stop(event.getStartMark(), "'" + text + "' is not a valid " + tag.substring(TAG.length()), null);
+                }
+                return value;
+            }
+            return event.isPlain() && (tag == null) ? CoreSchema.resolve(text) : text;
+        }
+
+        private Stop unsupportedTag(NodeEvent event, String tag) {
+            return stop(event.getStartMark(), "the tag " + tag.replace(TAG, "!!") + " is not supported",
+                    "spark-gen reads plain data: strings, numbers, booleans, null, lists and mappings");
+        }
+    }
+
+    private abstract static class Frame {
+        Origin origin;
+        String anchor;
+        long weight = 1;
+    }
+
+    private static final class MapFrame extends Frame {
+        final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+        final Map<String, Origin> keyOrigins = new HashMap<>();
+        String key;
+        Origin keyOrigin;
+        boolean duplicate;
+    }
+
+    private static final class ListFrame extends Frame {
+        final List<Node> items = new ArrayList<>();
+    }
+
+    /** Unwinds the builder after a problem that ends the document has been recorded. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+}
