@@ -23,10 +23,17 @@ public final class Encode {
         return plainSafe(s) ? s : doubleQuoted(s);
     }
 
+    /** A Kubernetes quantity (1200m, 896Mi, 2): never a number or date in YAML, once it has its unit. */
+    private static final java.util.regex.Pattern QUANTITY =
+            java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P)");
+
     static boolean plainSafe(String s) {
         int n = s.length();
         if (n == 0 || n > 200) {
             return false;
+        }
+        if (QUANTITY.matcher(s).matches()) {
+            return true;
         }
         char first = s.charAt(0);
         boolean startOk = isAsciiLetter(first) || first == '/'
