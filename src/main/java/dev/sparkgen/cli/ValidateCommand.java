@@ -2,7 +2,6 @@ package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
 import dev.sparkgen.problem.Problem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Job or profile files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Job or profile files, or directories of them (their *.yaml files).")
     List<String> files;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
@@ -37,17 +37,9 @@ final class ValidateCommand implements Callable<Integer> {
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
         List<Problem> problems = new ArrayList<>();
         List<String> valid = new ArrayList<>();
-        for (String given : files) {
-            Path file = cli.path(given);
-            if (!Files.exists(file)) {
-                throw new UsageException("no such file: " + given);
-            }
-            List<Problem> found;
-            if (cli.sparkGen().kindOf(file, given) == SparkGen.FileKind.PROFILE) {
-                found = cli.sparkGen().validateProfile(file, given);
-            } else {
-                found = cli.sparkGen().load(file, given, options).problems();
-            }
+        for (SparkGen.Input input : JobFiles.collect(cli, files)) {
+            String given = input.display();
+            List<Problem> found = cli.sparkGen().validate(input, options);
             problems.addAll(found);
             if (found.stream().noneMatch(Problem::isError)) {
                 valid.add(given);
