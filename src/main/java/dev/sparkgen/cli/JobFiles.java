@@ -27,7 +27,7 @@ final class JobFiles {
         for (String name : given) {
             Path path = cli.path(name);
             if (!Files.exists(path)) {
-                throw new UsageException("no such file or directory: " + name);
+                throw CliException.usage("no such file or directory: " + name);
             }
             if (!Files.isDirectory(path)) {
                 if (seen.add(path.normalize())) {
@@ -44,6 +44,9 @@ final class JobFiles {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (files.isEmpty()) {
+                throw CliException.invalid(name + ": the directory holds no *.yaml file");
             }
             String prefix = name.endsWith("/") ? name : name + "/";
             for (String file : files) {

@@ -59,9 +59,9 @@ public final class Main implements Runnable {
             return Cli.USAGE;
         });
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UsageException) {
-                err.println("spark-gen: " + e.getMessage());
-                return Cli.USAGE;
+            if (e instanceof CliException failure) {
+                err.println("spark-gen: " + failure.getMessage());
+                return failure.exitCode();
             }
             err.println("spark-gen: internal error: " + e
                     + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));

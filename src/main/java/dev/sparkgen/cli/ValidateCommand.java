@@ -28,6 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, as render does.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (problems on standard error), json (one document on standard output, for tools) "
+                    + "or github (annotations for GitHub Actions). Default: ${DEFAULT-VALUE}.")
+    Format.Kind format;
+
     ValidateCommand(Cli cli) {
         this.cli = cli;
     }
@@ -35,18 +40,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        List<Problem> problems = new ArrayList<>();
-        List<String> valid = new ArrayList<>();
+        Format report = Format.of(format, cli.out, cli.err);
+        boolean valid = true;
         for (SparkGen.Input input : JobFiles.collect(cli, files)) {
-            String given = input.display();
-            List<Problem> found = cli.sparkGen().validate(input, options);
-            problems.addAll(found);
-            if (found.stream().noneMatch(Problem::isError)) {
-                valid.add(given);
-            }
+            List<Problem> problems = cli.sparkGen().validate(input, options);
+            report.file(input.display(), problems);
+            valid &= problems.stream().noneMatch(Problem::isError);
         }
-        Report.text(problems.stream().sorted().toList(), cli.err);
-        valid.forEach(file -> cli.out.println(file + ": valid"));
-        return problems.stream().anyMatch(Problem::isError) ? Cli.INVALID : Cli.OK;
+        report.end();
+        return valid ? Cli.OK : Cli.INVALID;
     }
 }
