@@ -225,7 +225,9 @@ public final class Encode {
                 case '\t' -> out.append("\\t");
                 case '\f' -> out.append("\\f");
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
-                case '=', ':', '#', '!' -> out.append(key ? "\\" + c : String.valueOf(c));
+                // a value's first '=' or ':' would be read as the separator, and dropped
+                case '=', ':' -> out.append(key || i == 0 ? "\\" + c : String.valueOf(c));
+                case '#', '!' -> out.append(key ? "\\" + c : String.valueOf(c));
                 default -> {
                     if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
