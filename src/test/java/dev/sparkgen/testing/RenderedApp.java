@@ -1,0 +1,154 @@
+package dev.sparkgen.testing;
+
+import static dev.sparkgen.testing.KubeYaml.list;
+import static dev.sparkgen.testing.KubeYaml.map;
+import static dev.sparkgen.testing.KubeYaml.string;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * One example's approved output, {@code out/<stem>/}: the files its kustomization lists, parsed as Kubernetes parses
+ * them, and what the ConfigMap carries (spark-defaults.conf as Spark loads it, the executor pod template).
+ */
+public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Object>>> objectsByFile) {
+
+    public static final Path EXAMPLES = SparkGenCli.ROOT.resolve("examples");
+    public static final Path OUT = SparkGenCli.ROOT.resolve("out");
+
+    /** The examples' file stems, sorted: {@code examples/<stem>.yaml} is rendered into {@code out/<stem>/}. */
+    public static Stream<String> exampleStems() {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml"))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and parses {@code out/<stem>/}. */
+    public static RenderedApp load(String stem) {
+        return load(stem, OUT.resolve(stem));
+    }
+
+    /** Reads and parses a directory spark-gen rendered one job into. */
+    public static RenderedApp load(String stem, Path dir) {
+        Map<String, List<Map<String, Object>>> objects = new LinkedHashMap<>();
+        for (String file : listedFiles(dir)) {
+            objects.put(file, KubeYaml.parseAll(read(dir.resolve(file))));
+        }
+        return new RenderedApp(stem, dir, objects);
+    }
+
+    /** The files {@code kustomization.yaml} lists under {@code resources}, in its order. */
+    public static List<String> listedFiles(Path dir) {
+        Map<String, Object> kustomization = KubeYaml.parse(read(dir.resolve("kustomization.yaml")));
+        List<String> files = new ArrayList<>();
+        Object resources = kustomization.get("resources");
+        if (resources instanceof List<?> names) {
+            names.forEach(name -> files.add(String.valueOf(name)));
+        }
+        return files;
+    }
+
+    /** Every object of every listed file. */
+    public List<Map<String, Object>> objects() {
+        return objectsByFile.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The one object a file holds. */
+    public Map<String, Object> object(String file) {
+        List<Map<String, Object>> objects = objectsByFile.get(file);
+        if (objects == null || objects.size() != 1) {
+            throw new AssertionError(dir.resolve(file) + ": expected one listed object, found "
+                    + (objects == null ? "no such listed file" : objects.size()));
+        }
+        return objects.get(0);
+    }
+
+    public Map<String, Object> pod() {
+        return object("driver-pod.yaml");
+    }
+
+    public Map<String, Object> configMap() {
+        return object("configmap.yaml");
+    }
+
+    public Map<String, Object> driverService() {
+        return object("driver-svc.yaml");
+    }
+
+    public Map<String, Object> uiService() {
+        return object("ui-svc.yaml");
+    }
+
+    /** The Ingress, when the job has one. */
+    public Optional<Map<String, Object>> ingress() {
+        return objectsByFile.containsKey("ui-ingress.yaml") ? Optional.of(object("ui-ingress.yaml")) : Optional.empty();
+    }
+
+    /** The application name: the driver pod's {@code app-name} label. */
+    public String app() {
+        return string(pod(), "metadata", "labels", "app-name");
+    }
+
+    /** The container that runs spark-submit. */
+    public Map<String, Object> driverContainer() {
+        List<Map<String, Object>> submitting = list(pod(), "spec", "containers").stream()
+                .filter(container -> String.valueOf(container.get("command")).contains("spark-submit")
+                        || String.valueOf(container.get("args")).contains("spark-submit"))
+                .toList();
+        if (submitting.size() != 1) {
+            throw new AssertionError(stem + ": expected one container running spark-submit, found " + submitting.size());
+        }
+        return submitting.get(0);
+    }
+
+    /** The executor pod template the ConfigMap carries, parsed as Spark's fabric8 client would receive it. */
+    public Map<String, Object> executorTemplate() {
+        return KubeYaml.parse(configMapFile("executor-pod-template.yaml"));
+    }
+
+    /** spark-defaults.conf as Spark loads it ({@code java.util.Properties}). */
+    public Properties sparkDefaults() {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(configMapFile("spark-defaults.conf")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** A file the ConfigMap carries. */
+    public String configMapFile(String key) {
+        String text = string(map(configMap(), "data"), key);
+        if (text == null) {
+            throw new AssertionError(stem + ": the ConfigMap holds no " + key);
+        }
+        return text;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
