@@ -26,6 +26,8 @@ public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Ob
 
     public static final Path EXAMPLES = SparkGenCli.ROOT.resolve("examples");
     public static final Path OUT = SparkGenCli.ROOT.resolve("out");
+    /** The pod IP the downward API gives in {@link #driverEnv(String)}: any address stands for the real one. */
+    public static final String SAMPLE_POD_IP = "10.1.2.3";
 
     /** The examples' file stems, sorted: {@code examples/<stem>.yaml} is rendered into {@code out/<stem>/}. */
     public static Stream<String> exampleStems() {
@@ -142,6 +144,77 @@ public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Ob
             throw new AssertionError(stem + ": the ConfigMap holds no " + key);
         }
         return text;
+    }
+
+    /** The driver container's environment in its own namespace: see {@link #driverEnv(String)}. */
+    public Map<String, String> driverEnv() {
+        return driverEnv(string(pod(), "metadata", "namespace"));
+    }
+
+    /**
+     * The driver container's environment as the kubelet gives it in a pod of {@code namespace} (an overlay may move
+     * the pod): the downward API's namespace, name and {@link #SAMPLE_POD_IP}, and each value expanded from the
+     * variables before it.
+     */
+    public Map<String, String> driverEnv(String namespace) {
+        Map<String, String> downward = Map.of("metadata.namespace", namespace, "status.podIP", SAMPLE_POD_IP,
+                "metadata.name", string(pod(), "metadata", "name"));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map<String, Object> variable : list(driverContainer(), "env")) {
+            String fieldPath = string(variable, "valueFrom", "fieldRef", "fieldPath");
+            String value = fieldPath != null ? downward.get(fieldPath) : expand(string(variable, "value"), env);
+            if (value != null) {
+                env.put(string(variable, "name"), value);
+            }
+        }
+        return env;
+    }
+
+    /**
+     * The {@code --conf KEY=VALUE}s of the driver container's command line as spark-submit receives them in a pod of
+     * {@code namespace}, {@code $(VAR)} expanded from {@link #driverEnv(String)}.
+     */
+    public Map<String, String> submitConfs(String namespace) {
+        Map<String, String> env = driverEnv(namespace);
+        List<String> words = new ArrayList<>();
+        for (String field : List.of("command", "args")) {
+            if (driverContainer().get(field) instanceof List<?> items) {
+                items.forEach(item -> words.add(expand(String.valueOf(item), env)));
+            }
+        }
+        Map<String, String> confs = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String conf = words.get(i).startsWith("--conf=") ? words.get(i).substring("--conf=".length())
+                    : words.get(i).equals("--conf") && i + 1 < words.size() ? words.get(++i) : null;
+            if (conf != null && conf.contains("=")) {
+                confs.put(conf.substring(0, conf.indexOf('=')), conf.substring(conf.indexOf('=') + 1));
+            }
+        }
+        return confs;
+    }
+
+    /** Kubernetes' {@code $(VAR)} expansion: a defined variable is replaced, an undefined one kept, {@code $$} is {@code $}. */
+    static String expand(String text, Map<String, String> env) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            int close = text.indexOf(')', i);
+            if (c == '$' && next == '$') {
+                out.append('$');
+                i++;
+            } else if (c == '$' && next == '(' && close > 0) {
+                String name = text.substring(i + 2, close);
+                out.append(env.containsKey(name) ? env.get(name) : text.substring(i, close + 1));
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String read(Path file) {
