@@ -37,6 +37,16 @@ public final class Jobs {
             mainApplicationFile: local:///opt/spark/examples/src/main/python/pi.py
             """;
 
+    /** The smallest valid Scala job. */
+    public static final String SCALA = """
+            apiVersion: spark-gen/v1
+            kind: SparkJob
+            name: pi
+            image: apache/spark:3.5.1
+            mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+            mainClass: org.apache.spark.examples.SparkPi
+            """;
+
     private Jobs() {
     }
 
@@ -50,7 +60,12 @@ public final class Jobs {
 
     /** {@link #MINIMAL} plus {@code more} (top-level YAML), bound and derived, with no schema or rules. */
     public static App app(String more) {
-        return Derive.app(Binder.bind(document(MINIMAL + more)));
+        return appOf(MINIMAL + more);
+    }
+
+    /** A whole job's YAML, bound and derived, with no schema or rules. */
+    public static App appOf(String yaml) {
+        return Derive.app(Binder.bind(document(yaml)));
     }
 
     /** Writes {@code job.yaml} into {@code dir} and loads it with {@code dir} as the working directory. */
