@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Examples of each {@link Encode} function, the ones a reader checks by eye; {@link EncodeRoundTripProperties}
+ * Examples of each {@link Encode} function, the ones a reader checks by eye; {@link EncodeRoundTripTest}
  * checks the same contracts on arbitrary strings.
  */
 class EncodeTest {

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Every {@link Encode} function is exact: decoding its output the way its context does gives back the input, for
  * arbitrary strings built from the characters and fragments that break naive encoders.
  */
-class EncodeRoundTripProperties {
+class EncodeRoundTripTest {
 
     /** Pieces of syntax of every context, and words YAML 1.1 or 1.2 would read as something else. */
     private static final List<String> FRAGMENTS = List.of(
