@@ -245,9 +245,9 @@ public final class OutputDirectory {
     private void writeScratch(Map<String, Path> scratches, String name, byte[] content) throws IOException {
         Path target = root.resolve(name);
         Path scratch = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);
-        scratches.put(name, scratch);
         try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            scratches.put(name, scratch); // ours from here on: removed if what follows fails
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

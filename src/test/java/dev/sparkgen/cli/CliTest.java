@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -161,17 +160,18 @@ class CliTest {
         Result result = run("render", "missing.yaml", "-o", "out");
 
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("spark-gen: no such job file: missing.yaml"), result.errLines());
+        assertEquals(List.of("spark-gen: no such file or directory: missing.yaml"), result.errLines());
     }
 
     @Test
-    void render_directoryAsJob_exits1() throws IOException {
+    void render_directoryWithoutJobs_exits1() throws IOException {
         Files.createDirectory(cwd.resolve("jobs"));
 
         Result result = run("render", "jobs", "-o", "out");
 
         assertEquals(1, result.exitCode());
-        assertEquals(List.of("jobs:1:1: is a directory, not a file"), result.errLines());
+        assertEquals(List.of("spark-gen: jobs: the directory holds no *.yaml file"), result.errLines());
+        assertFalse(Files.exists(cwd.resolve("out")));
     }
 
     @Test
@@ -229,8 +229,6 @@ class CliTest {
     }
 
     @Test
-    @Disabled("bug: a sparkConf value starting with ':' or '=' is written 'key :x', which Properties.load reads as "
-            + "'x'; the self-check catches it and the render ends with exit 3 (internal error)")
     void render_sparkConfValueStartingWithAColon_isRendered() throws IOException {
         Result result = run("render", fixture("sparkconf_value_starting_with_colon.yaml"), "-o", "out");
 
@@ -329,7 +327,7 @@ class CliTest {
         Result result = run("validate", "missing.yaml");
 
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("spark-gen: no such file: missing.yaml"), result.errLines());
+        assertEquals(List.of("spark-gen: no such file or directory: missing.yaml"), result.errLines());
     }
 
     // ---------------------------------------------------------------- the other commands

@@ -82,8 +82,9 @@ class EncodeRoundTripTest {
         return text().filter(s -> s.indexOf('\0') < 0);
     }
 
+    /** spark-gen's loader refuses half surrogate pairs (and NUL) in values: see YamlLoaderTest for those. */
     @Property
-    void yaml_readBySparkGensLoader_isTheSameString(@ForAll("anything") String s) {
+    void yaml_readBySparkGensLoader_isTheSameString(@ForAll("text") String s) {
         assertEquals(s, EncodeTest.yamlValue("k: " + Encode.yaml(s)));
     }
 

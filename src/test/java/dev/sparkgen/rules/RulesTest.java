@@ -8,7 +8,6 @@ import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.testing.Jobs;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,8 +185,6 @@ class RulesTest {
     }
 
     @Test
-    @Disabled("bug: when only driver.port is written and collides with a default port, the problem points at the "
-            + "'driver' mapping (or the file's first line), not at the driver.port the user wrote")
     void ports_writtenPortCollidingWithADefault_isReportedAtTheWrittenKey() {
         assertEquals(List.of("job.yaml:7:3: driver.blockManagerPort is driver.port (7079) — the driver listens on both: "
                 + "give them different ports"), checkMinimal("driver:\n  port: 7079\n"));
