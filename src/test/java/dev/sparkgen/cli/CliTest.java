@@ -126,13 +126,12 @@ class CliTest {
     }
 
     @Test
-    void render_typoedKeyInDriver_exits1ListingTheDriversKeys() throws IOException {
+    void render_typoedKeyInDriver_exits1SuggestingTheSectionThatHasIt() throws IOException {
         Result result = run("render", fixture("typo_key_in_driver.yaml"), "-o", "out");
 
         assertEquals(1, result.exitCode());
-        assertEquals("typo_key_in_driver.yaml:6:10: unknown key 'instnces' in 'driver' — known keys: cores, coreLimit, "
-                + "memory, memoryOverhead, nodeAffinity, labels, annotations, env, port, blockManagerPort",
-                firstErrLine(result));
+        assertEquals("typo_key_in_driver.yaml:6:10: unknown key 'instnces' in 'driver' — did you mean "
+                + "'executor.instances'?", firstErrLine(result));
     }
 
     @Test
@@ -140,7 +139,7 @@ class CliTest {
         Result result = run("render", fixture("unknown_profile.yaml"), "-o", "out");
 
         assertEquals(1, result.exitCode());
-        assertEquals("unknown_profile.yaml:6:12: unknown profile 'prod' — known: nightly, on-demand, routine, spot, urgent",
+        assertEquals("unknown_profile.yaml:6:12: unknown profile 'prod' — known: nightly, on-demand, restricted, routine, spot, urgent",
                 firstErrLine(result));
     }
 
@@ -312,10 +311,7 @@ class CliTest {
         assertEquals(1, result.exitCode());
         assertEquals(List.of(
                 "two_errors.yaml:6:12: 'executor.cores' must be an integer, not the string 'two'",
-                "two_errors.yaml:7:1: unknown key 'zzz' — known keys: apiVersion, kind, name, profiles, sparkVersion, "
-                        + "namespace, priorityClassName, nameSuffix, schedulerName, serviceAccountName, image, "
-                        + "imagePullPolicy, imagePullSecrets, sparkHome, type, mainApplicationFile, mainClass, arguments, "
-                        + "deps, sparkConf, hadoopConf, sparkEnv, driver, executor, restartPolicy, ui",
+                "two_errors.yaml:7:1: unknown key 'zzz' — 'spark-gen schema' lists the known keys",
                 "two_more_errors.yaml:4:1: 'image' must be an image reference without spaces, such as apache/spark:3.5.1 "
                         + "(found the string 'has space')",
                 "two_more_errors.yaml:6:6: 'ui.port' must be at least 1, not the number 0"), result.errLines());
@@ -401,11 +397,12 @@ class CliTest {
 
         assertEquals(0, result.exitCode());
         assertEquals("""
-                nightly    builtin:profiles/nightly.yaml
-                on-demand  builtin:profiles/on-demand.yaml
-                routine    builtin:profiles/routine.yaml
-                spot       builtin:profiles/spot.yaml
-                urgent     builtin:profiles/urgent.yaml
+                nightly     builtin:profiles/nightly.yaml
+                on-demand   builtin:profiles/on-demand.yaml
+                restricted  builtin:profiles/restricted.yaml
+                routine     builtin:profiles/routine.yaml
+                spot        builtin:profiles/spot.yaml
+                urgent      builtin:profiles/urgent.yaml
                 """, result.out());
     }
 
@@ -416,7 +413,7 @@ class CliTest {
 
         Result result = run("profiles");
 
-        assertTrue(result.out().contains("routine    profiles/routine.yaml\n             (shadows builtin:profiles/routine.yaml)\n"),
+        assertTrue(result.out().contains("routine     profiles/routine.yaml\n              (shadows builtin:profiles/routine.yaml)\n"),
                 result.out());
     }
 }

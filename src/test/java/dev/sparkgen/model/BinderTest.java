@@ -44,14 +44,15 @@ class BinderTest {
 
         assertEquals(7078, job.driver().port());
         assertEquals(7079, job.driver().blockManagerPort());
-        assertEquals(2, job.executor().instances());
+        assertNull(job.executor().instances(), "2, or dynamic allocation's initial number, is Derive's");
         for (Role role : List.of(job.driver().role(), job.executor().role())) {
             assertEquals(1, role.cores());
             assertNull(role.coreLimit());
             assertEquals(new Memory("1g", 1024), role.memory());
             assertNull(role.memoryOverhead());
             assertNull(role.nodeAffinity());
-            assertTrue(role.labels().isEmpty() && role.annotations().isEmpty() && role.env().isEmpty());
+            assertTrue(role.labels().isEmpty() && role.annotations().isEmpty()
+                    && role.container().env().isEmpty());
         }
     }
 

@@ -181,7 +181,7 @@ class SparkPropertiesTest {
     @Test
     void fieldOf_propertyOfAField_namesIt() {
         assertEquals("executor.instances", SparkProperties.fieldOf("spark.executor.instances"));
-        assertEquals("image", SparkProperties.fieldOf("spark.kubernetes.executor.container.image"));
+        assertEquals("executor.image", SparkProperties.fieldOf("spark.kubernetes.executor.container.image"));
         assertEquals("deps.packages", SparkProperties.fieldOf("spark.jars.packages"));
     }
 

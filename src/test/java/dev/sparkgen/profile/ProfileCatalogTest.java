@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProfileCatalogTest {
 
-    private static final List<String> BUILT_IN = List.of("nightly", "on-demand", "routine", "spot", "urgent");
+    private static final List<String> BUILT_IN = List.of("nightly", "on-demand", "restricted", "routine", "spot", "urgent");
 
     @TempDir
     Path cwd;
@@ -137,15 +137,15 @@ class ProfileCatalogTest {
     @Test
     void load_unknownProfileCloseToAKnownOne_suggestsItAndListsTheKnown() {
         assertEquals(List.of("job.yaml:6:12: unknown profile 'rutine' — did you mean 'routine'? known: nightly, "
-                + "on-demand, routine, spot, urgent"), Jobs.lines(load("profiles: [rutine]\n").problems()));
+                + "on-demand, restricted, routine, spot, urgent"), Jobs.lines(load("profiles: [rutine]\n").problems()));
     }
 
     @Test
     void load_unknownProfile_listsTheKnownOnes() {
         profile("profiles", "team");
 
-        assertEquals(List.of("job.yaml:7:5: unknown profile 'prod' — known: nightly, on-demand, routine, spot, team, "
-                + "urgent"), Jobs.lines(load("profiles:\n  - prod\n").problems()));
+        assertEquals(List.of("job.yaml:7:5: unknown profile 'prod' — known: nightly, on-demand, restricted, routine, spot, "
+                + "team, urgent"), Jobs.lines(load("profiles:\n  - prod\n").problems()));
     }
 
     @Test

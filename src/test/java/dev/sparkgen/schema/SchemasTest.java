@@ -43,10 +43,22 @@ class SchemasTest {
     }
 
     @Test
-    void unknownKey_farFromEveryKnownOne_listsTheKnownKeys() {
-        assertEquals(List.of("job.yaml:7:3: unknown key 'instnces' in 'driver' — known keys: cores, coreLimit, memory, "
-                + "memoryOverhead, nodeAffinity, labels, annotations, env, port, blockManagerPort"),
+    void unknownKey_ofAnotherSection_suggestsThatSection() {
+        assertEquals(List.of("job.yaml:7:3: unknown key 'instnces' in 'driver' — did you mean 'executor.instances'?"),
                 problemsMinimal("driver:\n  instnces: 2\n"));
+    }
+
+    @Test
+    void unknownKey_farFromEveryKnownOneOfASmallSection_listsItsKeys() {
+        assertEquals(List.of("job.yaml:7:3: unknown key 'zzz' in 'ui.service' — known keys: type, nodePort, "
+                + "annotations, labels"), problemsMinimal("ui:\n  service:\n    zzz: 1\n").stream()
+                .map(p -> p.replace("job.yaml:8:5", "job.yaml:7:3")).toList());
+    }
+
+    @Test
+    void unknownKey_farFromEveryKnownOneOfALargeSection_pointsAtTheSchema() {
+        assertEquals(List.of("job.yaml:6:1: unknown key 'zzz' — 'spark-gen schema' lists the known keys"),
+                problemsMinimal("zzz: 1\n"));
     }
 
     @Test
