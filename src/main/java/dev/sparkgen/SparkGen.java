@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,8 +73,15 @@ public final class SparkGen {
         }
     }
 
-    /** A job loaded: the app when it is valid, and every problem found (warnings too). */
-    public record JobResult(String file, App app, MapNode values, List<Problem> problems) {
+    /**
+     * A file loaded: the app when it is a valid job, and every problem found (warnings too). A profile met in a
+     * directory listing is {@code profile}: not a job, and no problem.
+     */
+    public record JobResult(String file, App app, MapNode values, List<Problem> problems, boolean profile) {
+
+        JobResult(String file, App app, MapNode values, List<Problem> problems) {
+            this(file, app, values, problems, false);
+        }
 
         public boolean ok() {
             return app != null;
@@ -83,15 +92,28 @@ public final class SparkGen {
     private record LoadedProfile(ProfileSource source, MapNode document, Problems problems) {
     }
 
-    /** What a file is, by its {@code kind}: validate checks a profile on its own, and a job with its profiles. */
-    public enum FileKind { JOB, PROFILE }
+    private enum FileKind { JOB, PROFILE }
 
     /** Loads, merges, validates, binds, derives and checks one job file, shown in messages as {@code display}. */
     public JobResult load(Path file, String display, Options options) {
+        return load(new Input(file, display, false), options);
+    }
+
+    /**
+     * Loads one input: a job (as {@link #load(Path, String, Options)}), or, for a file found in a directory
+     * listing, possibly a profile, which is then checked on its own.
+     */
+    public JobResult load(Input input, Options options) {
+        Path file = input.file();
+        String display = input.display();
         Problems problems = new Problems();
         MapNode job = read(file, display, problems);
         if (job == null) {
             return new JobResult(display, null, null, problems.all());
+        }
+        if (kind(job) == FileKind.PROFILE && input.listed()) {
+            check(job, nameOf(file), problems);
+            return new JobResult(display, null, job, problems.all(), true);
         }
         if (kind(job) == FileKind.PROFILE) {
             problems.error(Origin.of(display), "this is a profile (kind: Profile), not a job",
@@ -133,24 +155,79 @@ public final class SparkGen {
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }
 
-    /** Validates a profile file on its own (as {@code validate} does when given one). */
-    public List<Problem> validateProfile(Path file, String display) {
-        Problems problems = new Problems();
-        MapNode document = read(file, display, problems);
-        if (document != null) {
-            check(document, nameOf(file), problems);
-        }
-        return problems.all();
-    }
-
-    /** The kind of a file, by its {@code kind} key; a file that cannot be read counts as a job. */
-    public FileKind kindOf(Path file, String display) {
-        MapNode document = read(file, display, new Problems());
-        return document == null ? FileKind.JOB : kind(document);
+    /** Validates a job or a profile (by its kind), as {@code validate} does; returns every problem. */
+    public List<Problem> validate(Input input, Options options) {
+        return load(new Input(input.file(), input.display(), true), options).problems();
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
         return renderer().render(app, kube, source);
+    }
+
+    /**
+     * A file to load: where to read it, how messages name it (as the user gave it), and whether it was found by
+     * listing a directory (where profiles and jobs may sit together).
+     */
+    public record Input(Path file, String display, boolean listed) {
+    }
+
+    /**
+     * What rendering several jobs gives: every problem of every job, and, when there is no error, each app
+     * and the files of the output directory by relative path ({@code <app>/driver-pod.yaml}, ...,
+     * {@code kustomization.yaml} listing the apps; or flat, for a single job).
+     */
+    public record Batch(List<Problem> problems, List<Rendered> apps, SortedMap<String, String> files) {
+
+        public boolean ok() {
+            return problems.stream().noneMatch(Problem::isError);
+        }
+    }
+
+    /**
+     * Loads and renders jobs, in parallel when there are several; the result does not depend on the order or
+     * the parallelism. {@code flat} writes a single app at the root instead of in its own directory. Two jobs
+     * that derive the same app name are an error at each.
+     */
+    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, boolean flat) {
+        List<JobResult> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
+                .map(input -> load(input, options))
+                .filter(result -> !result.profile())
+                .toList();
+        Problems problems = new Problems();
+        Map<String, JobResult> byApp = new TreeMap<>();
+        for (JobResult result : results) {
+            result.problems().forEach(problems::add);
+            if (!result.ok()) {
+                continue;
+            }
+            JobResult other = byApp.putIfAbsent(result.app().name(), result);
+            if (other != null) {
+                for (JobResult[] pair : new JobResult[][] {{result, other}, {other, result}}) {
+                    problems.error(pair[0].values().get("name").origin(), "the app '" + result.app().name()
+                            + "' is also rendered from " + pair[1].file(), "every job needs its own app name: "
+                            + "change name, priorityClassName or nameSuffix");
+                }
+            }
+        }
+        if (problems.hasErrors()) {
+            return new Batch(problems.all(), List.of(), new TreeMap<>());
+        }
+        List<Rendered> apps = (results.size() > 1 ? results.parallelStream() : results.stream())
+                .map(result -> render(result.app(), kube, Path.of(result.file()).getFileName().toString()))
+                .sorted(java.util.Comparator.comparing(Rendered::app))
+                .toList();
+        SortedMap<String, String> files = new TreeMap<>();
+        if (flat && apps.size() == 1) {
+            files.putAll(apps.get(0).files());
+        } else {
+            List<String> names = new ArrayList<>();
+            for (Rendered app : apps) {
+                names.add(app.app());
+                app.files().forEach((name, text) -> files.put(app.app() + "/" + name, text));
+            }
+            files.put(Rendered.KUSTOMIZATION, renderer().renderRoot(names));
+        }
+        return new Batch(problems.all(), apps, files);
     }
 
     /** The catalog of profiles a job in {@code dir} (relative to the working directory; null: none) would see. */

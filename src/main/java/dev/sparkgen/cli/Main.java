@@ -59,11 +59,11 @@ public final class Main implements Runnable {
             return Cli.USAGE;
         });
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UsageException) {
-                err.println("spark-gen: " + e.getMessage());
-                return Cli.USAGE;
+            if (e instanceof CliException failure) {
+                err.println("spark-gen: " + failure.getMessage());
+                return failure.exitCode();
             }
-            err.println("spark-gen: internal error: " + e
+            err.println("spark-gen: internal error: " + dev.sparkgen.problem.Quote.controls(String.valueOf(e))
                     + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
             if (main.verbose) {
                 e.printStackTrace(err);

@@ -4,9 +4,7 @@ import dev.sparkgen.SparkGen;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.output.OutputException;
 import dev.sparkgen.render.KubeVersion;
-import dev.sparkgen.render.Rendered;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,11 @@ final class RenderCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job file (kind: SparkJob).")
-    String job;
+    @Parameters(arity = "1..*", paramLabel = "JOB",
+            description = "Job files (kind: SparkJob), or directories of them (their *.yaml files). One job file "
+                    + "is written flat into OUT; several jobs each into OUT/<app>/, with OUT/kustomization.yaml "
+                    + "listing them.")
+    List<String> jobs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
             description = "The directory to write, or - for one YAML stream on standard output.")
@@ -48,33 +49,35 @@ final class RenderCommand implements Callable<Integer> {
             description = "The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
     KubeVersion kubeVersion = KubeVersion.DEFAULT;
 
+    @Option(names = "--fsync", description = "Flush every file to disk before it replaces the old one, for "
+            + "power-cut safety beyond the file system's own (slow: a disk flush per file).")
+    boolean fsync;
+
     RenderCommand(Cli cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
-        Path file = cli.path(job);
-        if (!Files.exists(file)) {
-            throw new UsageException("no such job file: " + job);
-        }
+        List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
+        boolean flat = JobFiles.single(cli, jobs);
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        SparkGen.JobResult result = cli.sparkGen().load(file, job, options);
-        Report.text(result.problems(), cli.err);
-        if (!result.ok()) {
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, flat);
+        Report.text(batch.problems(), cli.err);
+        if (!batch.ok()) {
             return Cli.INVALID;
         }
-        Rendered rendered = cli.sparkGen().render(result.app(), kubeVersion, file.getFileName().toString());
         if (output.equals("-")) {
-            cli.out.print(rendered.stream());
+            batch.apps().forEach(app -> cli.out.print(app.stream()));
             cli.out.flush();
             return Cli.OK;
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
-        rendered.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        batch.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output)).write(files);
-            cli.err.println("spark-gen: " + rendered.app() + " -> " + output + ": "
+            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output), fsync).write(files);
+            String what = batch.apps().size() == 1 ? batch.apps().get(0).app() : batch.apps().size() + " apps";
+            cli.err.println("spark-gen: " + what + " -> " + output + ": "
                     + (summary.written() + summary.removed() == 0 ? "up to date"
                     : summary.written() + " file(s) written" + (summary.removed() > 0
                     ? ", " + summary.removed() + " removed" : "")));

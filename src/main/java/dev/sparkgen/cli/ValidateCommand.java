@@ -2,7 +2,6 @@ package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
 import dev.sparkgen.problem.Problem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Job or profile files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Job or profile files, or directories of them (their *.yaml files).")
     List<String> files;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
@@ -28,6 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, as render does.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (problems on standard error), json (one document on standard output, for tools) "
+                    + "or github (annotations for GitHub Actions). Default: ${DEFAULT-VALUE}.")
+    Format.Kind format;
+
     ValidateCommand(Cli cli) {
         this.cli = cli;
     }
@@ -35,26 +40,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        List<Problem> problems = new ArrayList<>();
-        List<String> valid = new ArrayList<>();
-        for (String given : files) {
-            Path file = cli.path(given);
-            if (!Files.exists(file)) {
-                throw new UsageException("no such file: " + given);
-            }
-            List<Problem> found;
-            if (cli.sparkGen().kindOf(file, given) == SparkGen.FileKind.PROFILE) {
-                found = cli.sparkGen().validateProfile(file, given);
-            } else {
-                found = cli.sparkGen().load(file, given, options).problems();
-            }
-            problems.addAll(found);
-            if (found.stream().noneMatch(Problem::isError)) {
-                valid.add(given);
-            }
+        Format report = Format.of(format, cli.out, cli.err);
+        boolean valid = true;
+        for (SparkGen.Input input : JobFiles.collect(cli, files)) {
+            List<Problem> problems = cli.sparkGen().validate(input, options);
+            report.file(input.display(), problems);
+            valid &= problems.stream().noneMatch(Problem::isError);
         }
-        Report.text(problems.stream().sorted().toList(), cli.err);
-        valid.forEach(file -> cli.out.println(file + ": valid"));
-        return problems.stream().anyMatch(Problem::isError) ? Cli.INVALID : Cli.OK;
+        report.end();
+        return valid ? Cli.OK : Cli.INVALID;
     }
 }

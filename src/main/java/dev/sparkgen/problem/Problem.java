@@ -30,9 +30,12 @@ public record Problem(Severity severity, Origin origin, String message, String h
         return hint == null ? message : message + " — " + hint;
     }
 
-    /** One line: {@code FILE:LINE:COLUMN: message — hint}, warnings marked as such. */
+    /**
+     * One line: {@code FILE:LINE:COLUMN: message — hint}, warnings marked as such. Control characters (from a
+     * file name or a value) are escaped, so that a problem is always exactly one line.
+     */
     public String format() {
-        return origin + ": " + (isError() ? "" : "warning: ") + text();
+        return Quote.controls(origin + ": " + (isError() ? "" : "warning: ") + text());
     }
 
     @Override

@@ -32,4 +32,11 @@ public final class Renderer {
         SelfCheck.verify(app, view, files, out);
         return new Rendered(app.name(), out, new ArrayList<>(manifests));
     }
+
+    /** The kustomization at the root of a multi-app directory: it lists each app's directory. */
+    public String renderRoot(List<String> apps) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("resources", apps);
+        return templates.render("root-kustomization.yaml", view);
+    }
 }

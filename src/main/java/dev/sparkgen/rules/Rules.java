@@ -173,14 +173,29 @@ public final class Rules {
         int rpc = job.driver().port();
         int blockManager = job.driver().blockManagerPort();
         int ui = job.ui().port();
+        List<Object> rpcKey = List.of("driver", "port");
+        List<Object> blockManagerKey = List.of("driver", "blockManagerPort");
+        List<Object> uiKey = List.of("ui", "port");
         if (rpc == blockManager) {
-            problems.error(at("driver", "blockManagerPort"), "driver.blockManagerPort is driver.port (" + rpc + ")",
+            problems.error(written(blockManagerKey, rpcKey), "driver.blockManagerPort is driver.port (" + rpc + ")",
                     "the driver listens on both: give them different ports");
         }
         if (ui == rpc || ui == blockManager) {
-            problems.error(at("ui", "port"), "ui.port " + ui + " is also a driver port",
-                    "the driver listens on all three: give them different ports");
+            problems.error(written(uiKey, ui == rpc ? rpcKey : blockManagerKey), "ui.port " + ui
+                    + " is also a driver port", "the driver listens on all three: give them different ports");
         }
+    }
+
+    /** The first of these keys the user wrote (a default has no place), else where the first would go. */
+    @SafeVarargs
+    private Origin written(List<Object>... keys) {
+        for (List<Object> key : keys) {
+            Node node = new KeyPath(key).find(document);
+            if (node != null) {
+                return node.origin();
+            }
+        }
+        return at(keys[0].toArray());
     }
 
     void heapIsLargeEnough() {

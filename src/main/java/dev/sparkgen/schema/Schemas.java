@@ -204,12 +204,13 @@ public final class Schemas {
         return description == null ? null : description.asText();
     }
 
+    /** The first sentence of a description (one that ends before a capital letter, so "e.g. x" goes on). */
     private static String firstSentence(String text) {
         if (text == null) {
             return null;
         }
-        int end = text.indexOf(". ");
-        String sentence = end < 0 ? text : text.substring(0, end + 1);
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\. (?=[A-Z])").matcher(text);
+        String sentence = end.find() ? text.substring(0, end.start() + 1) : text;
         return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 

@@ -1,6 +1,7 @@
 package dev.sparkgen.source;
 
 import dev.sparkgen.problem.Origin;
+import dev.sparkgen.problem.Quote;
 
 /**
  * A YAML scalar: the text as written (after quoting and escapes) and its value under YAML 1.2's core schema:
@@ -32,16 +33,11 @@ public record Scalar(Origin origin, String text, Object value) implements Node {
             return "null";
         }
         if (value instanceof String) {
-            return "the string '" + abbreviate(text) + "'";
+            return "the string '" + Quote.abbreviate(text) + "'";
         }
         if (value instanceof Boolean) {
             return "the boolean " + text;
         }
         return "the number " + text;
-    }
-
-    static String abbreviate(String s) {
-        String one = s.replace("\n", "\\n");
-        return one.length() <= 40 ? one : one.substring(0, 37) + "...";
     }
 }

@@ -293,6 +293,7 @@ public final class YamlLoader {
                 key(event, value);
                 return;
             }
+            checkText(event, value);
             Scalar scalar = new Scalar(valueOrigin(event), value, resolve(event));
             String anchor = anchorOf(event);
             if (anchor != null) {
@@ -312,6 +313,7 @@ public final class YamlLoader {
                 throw stop(event.getStartMark(), "YAML merge keys ('<<') are not supported",
                         "write the keys out, or put an alias on a whole value ('key: *anchor')");
             }
+            checkText(event, key);
             Origin origin = origin(event.getStartMark());
             Origin first = map.keyOrigins.get(key);
             if (first != null) {
@@ -323,6 +325,26 @@ public final class YamlLoader {
             }
             map.key = key;
             map.keyOrigin = origin;
+        }
+
+        /**
+         * Escapes in double-quoted scalars can make what the file cannot hold: a NUL (which no process argument,
+         * environment variable or bash variable can carry) or half of a surrogate pair (not a character at all).
+         */
+        private void checkText(ScalarEvent event, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0) {
+                    throw stop(event.getStartMark(), "the value holds a NUL character (\\0)",
+                            "no process argument, environment variable or file that Spark reads can carry it");
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw stop(event.getStartMark(), String.format("the value holds \\u%04X, half of a surrogate pair",
+                            (int) c), "it is not a character: write the character itself, or \\U and its code point");
+                }
+            }
         }
 
         private void alias(AliasEvent event) {
