@@ -93,10 +93,10 @@ def _literal_safe(text):
 
 def f_block(text, indent):
     text = str(text)
-    if not text or not _literal_safe(text):
+    if not text.strip() or not _literal_safe(text):
         return " " + double_quoted(text)
     chomp = "-" if not text.endswith("\n") else "+" if text.endswith("\n\n") else ""
-    indicator = str(indent) if text.startswith(" ") or text.startswith("\n") else ""
+    indicator = "2" if text.startswith(" ") or text.startswith("\n") else ""
     pad = " " * indent
     body = text[:-1] if text.endswith("\n") else text
     return " |" + indicator + chomp + "".join("\n" + pad + line if line else "\n" for line in body.split("\n"))
@@ -104,14 +104,7 @@ def f_block(text, indent):
 
 def f_literal(s):
     s = str(s)
-    if "$" not in s:
-        return s
-    out = []
-    for i, ch in enumerate(s):
-        out.append(ch)
-        if ch == "$" and i + 1 < len(s) and s[i + 1] in "($":
-            out.append("$")
-    return "".join(out)
+    return s.replace("$", "$$")
 
 
 def f_shell(s):
@@ -151,7 +144,9 @@ def _properties(s, key):
             out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f"}[ch])
         elif ch == " ":
             out.append("\\ " if key or i == 0 else " ")
-        elif ch in "=:#!":
+        elif ch in "=:":
+            out.append("\\" + ch if key or i == 0 else ch)
+        elif ch in "#!":
             out.append("\\" + ch if key else ch)
         elif c < 0x20 or 0x7F <= c <= 0x9F or c in (0x2028, 0x2029, 0xFEFF):
             out.append("\\u%04X" % c)
@@ -647,7 +642,7 @@ def job_files(args):
     return out
 
 
-def write(out_dir, rendered):
+def write(out_dir, rendered, root_kustomization):
     """Writes into a fresh staging directory, then swaps it in: OUT is either the old or the new tree."""
     stage = out_dir.rstrip("/") + ".render-tmp"
     shutil.rmtree(stage, ignore_errors=True)
@@ -657,8 +652,7 @@ def write(out_dir, rendered):
     else:
         dirs = [(os.path.join(stage, app), files) for app, files in rendered]
         with open(os.path.join(stage, "kustomization.yaml"), "w", encoding="utf-8", newline="\n") as f:
-            f.write("# Rendered by render.py: every app below.\napiVersion: kustomize.config.k8s.io/v1beta1\n"
-                    "kind: Kustomization\nresources:\n" + "".join("- %s\n" % app for app, _ in rendered))
+            f.write(root_kustomization.render(resources=[app for app, _ in rendered]))
     for d, files in dirs:
         if d != stage:
             os.mkdir(d)
@@ -765,7 +759,7 @@ def main():
     if failed:
         return 1
     rendered.sort()
-    write(a.output, rendered)
+    write(a.output, rendered, pipeline.t["root-kustomization.yaml"])
     sys.stderr.write("render.py: %d job(s) -> %s\n" % (len(rendered), a.output))
     return 0
 
