@@ -54,19 +54,13 @@ SPARK_CONF = [
     ("spark.kryoserializer.buffer.max", lambda r: r.choice(["128m", "512m", "1g"])),
     ("spark.eventLog.enabled", lambda r: r.choice([True, False])),
     ("spark.eventLog.dir", lambda r: "s3a://spark-logs/" + r.choice(TEAMS) + "/"),
-    ("spark.dynamicAllocation.enabled", lambda r: r.choice([True, False])),
-    ("spark.dynamicAllocation.shuffleTracking.enabled", lambda r: True),
-    ("spark.dynamicAllocation.maxExecutors", lambda r: r.randint(4, 200)),
     ("spark.network.timeout", lambda r: r.choice(["300s", "600s", "120s"])),
     ("spark.sql.sources.partitionOverwriteMode", lambda r: "dynamic"),
     ("spark.sql.session.timeZone", lambda r: r.choice(["UTC", "Europe/Paris", "America/New_York"])),
-    ("spark.kubernetes.executor.deleteOnTermination", lambda r: r.choice([True, False])),
     ("spark.kubernetes.allocation.batch.size", lambda r: r.randint(2, 20)),
     ("spark.speculation", lambda r: r.choice([True, False])),
     ("spark.sql.extensions", lambda r: "io.delta.sql.DeltaSparkSessionExtension"),
     ("spark.sql.catalog.spark_catalog", lambda r: "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
-    ("spark.driver.extraJavaOptions", lambda r: "-XX:+UseG1GC -Dlog4j.configuration=file:/opt/spark/conf/log4j.properties"),
-    ("spark.executor.extraJavaOptions", lambda r: "-XX:+UseG1GC -XX:MaxGCPauseMillis=200"),
     ("spark.sql.files.maxPartitionBytes", lambda r: r.choice(["64m", "128m", "256m"])),
     ("spark.task.maxFailures", lambda r: r.randint(1, 8)),
     ("spark.metrics.namespace", lambda r: "${spark.app.name}"),
@@ -228,6 +222,8 @@ def job(r, i, used):
         driver["memoryOverhead"] = r.choice(OVERHEAD)
     if r.random() < 0.1:
         driver["port"] = r.choice([5678, 7077, 29413])
+    if r.random() < 0.15:  # the fields that replace spark.*.extraJavaOptions and friends
+        driver["javaOptions"] = "-XX:+UseG1GC -Dlog4j.configuration=file:/opt/spark/conf/log4j.properties"
     for key, pool, lo, hi in (("labels", LABELS, 1, 3), ("annotations", ANNOTATIONS, 1, 2), ("env", ENV, 1, 3)):
         if r.random() < 0.3:
             driver[key] = pick(r, pool, lo, hi, team) if key == "labels" else pick(r, pool, lo, hi)
@@ -247,7 +243,13 @@ def job(r, i, used):
     for key, pool, lo, hi in (("labels", LABELS, 1, 3), ("annotations", ANNOTATIONS, 1, 2), ("env", ENV, 1, 2)):
         if r.random() < 0.3:
             executor[key] = pick(r, pool, lo, hi, team) if key == "labels" else pick(r, pool, lo, hi)
+    if r.random() < 0.15:
+        executor["javaOptions"] = "-XX:+UseG1GC -XX:MaxGCPauseMillis=200"
+    if r.random() < 0.1:
+        executor["deleteOnTermination"] = r.choice([True, False])
     j["executor"] = executor
+    if r.random() < 0.15:
+        j["dynamicAllocation"] = {"enabled": True, "maxExecutors": r.randint(executor["instances"] + 1, 200)}
     if r.random() < 0.05:
         j["restartPolicy"] = "OnFailure"
 

@@ -32,8 +32,9 @@ public final class Encode {
         if (n == 0 || n > 200) {
             return false;
         }
-        if (QUANTITY.matcher(s).matches()) {
-            return true;
+        char c0 = s.charAt(0);
+        if (c0 >= '0' && c0 <= '9') {
+            return QUANTITY.matcher(s).matches();
         }
         char first = s.charAt(0);
         boolean startOk = isAsciiLetter(first) || first == '/'
@@ -195,6 +196,22 @@ public final class Encode {
     }
 
     // ---------------------------------------------------------------- spark-defaults.conf (java.util.Properties)
+
+    /** The lines of a properties file ({@code key value}), in the map's order. */
+    public static String propertiesFile(java.util.Map<?, ?> properties) {
+        StringBuilder out = new StringBuilder(properties.size() * 48);
+        properties.forEach((key, value) -> out.append(propertyKey(String.valueOf(key))).append(' ')
+                .append(propertyValue(String.valueOf(value))).append('\n'));
+        return out.toString();
+    }
+
+    /** The export lines of a bash script that sets exactly these variables to exactly these values. */
+    public static String exports(java.util.Map<?, ?> variables) {
+        StringBuilder out = new StringBuilder(variables.size() * 32);
+        variables.forEach((name, value) -> out.append("export ").append(name).append('=')
+                .append(shell(String.valueOf(value))).append('\n'));
+        return out.toString();
+    }
 
     /** A key of a properties file, read back by {@link java.util.Properties#load(java.io.Reader)} as itself. */
     public static String propertyKey(String s) {

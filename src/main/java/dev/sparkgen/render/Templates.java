@@ -5,7 +5,7 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import com.hubspot.jinjava.tree.Node;
 import java.io.IOException;
@@ -17,13 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The Jinjava templates of the output files, parsed once and rendered many times. Templates are spark-gen's
  * own, never a user's, and Jinjava runs locked down: values are never read as templates (no nested
  * interpretation), unknown variables fail, no template can be included or imported, output is bounded.
- * The filters encode values for where they land; the templates only lay them out.
+ * The functions of {@link TemplateFunctions} encode values for where they land; the templates only lay them out.
  */
 final class Templates {
 
@@ -51,14 +50,15 @@ final class Templates {
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new ResourceNotFoundException("templates cannot load other templates: " + name);
         });
-        filter("yaml", (value, args) -> Encode.yaml(String.valueOf(value)));
-        filter("toyaml", (value, args) -> YamlWriter.value(value, Integer.parseInt(args[0])));
-        filter("fields", (value, args) -> YamlWriter.fields(value, Integer.parseInt(args[0])));
-        filter("block", (value, args) -> Encode.block(String.valueOf(value), Integer.parseInt(args[0])));
-        filter("literal", (value, args) -> Encode.literal(String.valueOf(value)));
-        filter("shell", (value, args) -> Encode.shell(String.valueOf(value)));
-        filter("propkey", (value, args) -> Encode.propertyKey(String.valueOf(value)));
-        filter("propvalue", (value, args) -> Encode.propertyValue(String.valueOf(value)));
+        function("yaml", Object.class);
+        function("toyaml", Object.class, int.class);
+        function("fields", Object.class, int.class);
+        function("block", Object.class, int.class);
+        function("args", Object.class, int.class);
+        function("env", Object.class, int.class);
+        function("properties", Object.class);
+        function("exports", Object.class);
+        function("comment", Object.class);
         JinjavaInterpreter parser = jinjava.newInterpreter();
         for (String name : NAMES) {
             parsed.put(name, parser.parse(read(name + ".j2")));
@@ -85,22 +85,9 @@ final class Templates {
         }
     }
 
-    private void filter(String name, BiFunction<Object, String[], String> function) {
-        jinjava.getGlobalContext().registerFilter(new Filter() {
-            @Override
-            public String getName() {
-                return name;
-            }
-
-            @Override
-            public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-                if (value == null) {
-                    // an unknown name reaches a filter as null: a template's typo, never a value to print
-                    throw new IllegalStateException("a template passes an unknown value to the " + name + " filter");
-                }
-                return function.apply(value, args);
-            }
-        });
+    private void function(String name, Class<?>... parameters) {
+        jinjava.getGlobalContext().registerFunction(
+                new ELFunctionDefinition("", name, TemplateFunctions.class, name, parameters));
     }
 
     private static String read(String resource) {

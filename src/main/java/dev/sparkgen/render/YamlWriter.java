@@ -29,6 +29,43 @@ final class YamlWriter {
         return out.toString();
     }
 
+    /**
+     * A container's args, as list items at {@code indent}: each {@code {text, literal}}, a literal one escaped
+     * against Kubernetes' $(VAR) expansion, the others (spark-gen's own references) as they are.
+     */
+    static String args(Object value, int indent) {
+        StringBuilder out = new StringBuilder(256);
+        String pad = " ".repeat(indent);
+        for (Object item : (Collection<?>) value) {
+            Map<?, ?> arg = (Map<?, ?>) item;
+            String text = (String) arg.get("text");
+            out.append('\n').append(pad).append("- ")
+                    .append(Encode.yaml(Boolean.TRUE.equals(arg.get("literal")) ? Encode.literal(text) : text));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A container's env, as list items at {@code indent}: each {@code {name, value, valueFrom}}, the value
+     * literal (escaped against $(VAR) expansion), or valueFrom as it is when it is not empty.
+     */
+    static String env(Object value, int indent) {
+        StringBuilder out = new StringBuilder(256);
+        String pad = " ".repeat(indent);
+        for (Object item : (Collection<?>) value) {
+            Map<?, ?> var = (Map<?, ?>) item;
+            out.append('\n').append(pad).append("- name: ").append(Encode.yaml((String) var.get("name")));
+            Map<?, ?> from = (Map<?, ?>) var.get("valueFrom");
+            if (from != null && !from.isEmpty()) {
+                out.append('\n').append(pad).append("  valueFrom:");
+                write(out, from, indent + 4);
+            } else {
+                out.append('\n').append(pad).append("  value: ").append(Encode.yaml(Encode.literal((String) var.get("value"))));
+            }
+        }
+        return out.toString();
+    }
+
     static String value(Object value, int indent) {
         StringBuilder out = new StringBuilder(128);
         write(out, value, indent);

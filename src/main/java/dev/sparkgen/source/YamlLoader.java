@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -88,9 +89,6 @@ public final class YamlLoader {
      * for text that sits inside something else (a {@code --set} value at a column of its argument).
      */
     public static Node load(String name, String text, int line, int column, Problems problems) {
-        if (!printable(name, text, line, column, problems)) {
-            return null;
-        }
         return new Builder(name, line, column, problems).build(text);
     }
 
@@ -138,19 +136,14 @@ public final class YamlLoader {
         return new Origin(name, line, offset - lineStart + 1);
     }
 
-    /** YAML allows only printable characters (and tab, CR, LF); say where another one is, and what it is. */
-    private static boolean printable(String name, String text, int lineShift, int columnShift, Problems problems) {
+    /** A character YAML does not allow, where SnakeYAML's reader found it (a code point index), and what it is. */
+    private static void unprintable(String name, String text, ReaderException e, int lineShift, int columnShift,
+                                    Problems problems) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < text.length(); ) {
+        int index = 0;
+        for (int i = 0; i < text.length() && index < e.getPosition(); index++) {
             int c = text.codePointAt(i);
-            if (!StreamReader.isPrintable(c)) {
-                problems.error(new Origin(name, line + lineShift, column + (line == 1 ? columnShift : 0)),
-                        String.format("the control character U+%04X is not allowed in YAML", c),
-                        c == 0 ? "a NUL cannot be passed to a process or written to a file"
-                                : String.format("write it as the escape \\u%04X in a double-quoted string", c));
-                return false;
-            }
             if (c == '\n') {
                 line++;
                 column = 1;
@@ -159,7 +152,11 @@ public final class YamlLoader {
             }
             i += Character.charCount(c);
         }
-        return true;
+        int c = e.getCodePoint();
+        problems.error(new Origin(name, line + lineShift, column + (line == 1 ? columnShift : 0)),
+                String.format("the control character U+%04X is not allowed in YAML", c),
+                c == 0 ? "a NUL cannot be passed to a process or written to a file"
+                        : String.format("write it as the escape \\u%04X in a double-quoted string", c));
     }
 
     /** Turns SnakeYAML's events into nodes, one frame per open mapping or list. */
@@ -218,6 +215,9 @@ public final class YamlLoader {
                     }
                 }
             } catch (Stop stop) {
+                return null;
+            } catch (ReaderException e) {
+                unprintable(name, text, e, lineShift, columnShift, problems);
                 return null;
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

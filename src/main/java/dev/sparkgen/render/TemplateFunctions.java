@@ -1,0 +1,72 @@
+package dev.sparkgen.render;
+
+import dev.sparkgen.problem.Quote;
+import java.util.Map;
+
+/**
+ * The only ways a template prints a value: each function encodes it for where it lands. Templates call them as
+ * {@code {{ yaml(names.pod) }}}; a value printed any other way is refused by {@code TemplatesTest}. (Functions,
+ * not Jinjava filters: a filter costs a reflective call per use, several times a function's cost.)
+ */
+public final class TemplateFunctions {
+
+    private TemplateFunctions() {
+    }
+
+    /** A YAML scalar. */
+    public static String yaml(Object value) {
+        return Encode.yaml(text(value, "yaml"));
+    }
+
+    /** A map or list as the block value of a key (see {@link YamlWriter#value}). */
+    public static String toyaml(Object value, int indent) {
+        return YamlWriter.value(known(value, "toyaml"), indent);
+    }
+
+    /** A map's entries or a list's items beside others (see {@link YamlWriter#fields}). */
+    public static String fields(Object value, int indent) {
+        return YamlWriter.fields(known(value, "fields"), indent);
+    }
+
+    /** A multi-line text as the value of a key. */
+    public static String block(Object value, int indent) {
+        return Encode.block(text(value, "block"), indent);
+    }
+
+    /** A container's args, literal ones escaped against $(VAR) expansion. */
+    public static String args(Object value, int indent) {
+        return YamlWriter.args(known(value, "args"), indent);
+    }
+
+    /** A container's env, values escaped against $(VAR) expansion. */
+    public static String env(Object value, int indent) {
+        return YamlWriter.env(known(value, "env"), indent);
+    }
+
+    /** The lines of a properties file. */
+    public static String properties(Object value) {
+        return Encode.propertiesFile((Map<?, ?>) known(value, "properties"));
+    }
+
+    /** The export lines of a bash script. */
+    public static String exports(Object value) {
+        return Encode.exports((Map<?, ?>) known(value, "exports"));
+    }
+
+    /** Text in a comment: on one line, its control characters escaped. */
+    public static String comment(Object value) {
+        return Quote.controls(text(value, "comment"));
+    }
+
+    private static Object known(Object value, String function) {
+        if (value == null) {
+            // an unknown name reaches a function as null: a template's typo, never a value to print
+            throw new IllegalStateException("a template passes an unknown value to " + function + "()");
+        }
+        return value;
+    }
+
+    private static String text(Object value, String function) {
+        return String.valueOf(known(value, function));
+    }
+}
