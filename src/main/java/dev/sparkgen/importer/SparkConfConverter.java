@@ -119,9 +119,9 @@ final class SparkConfConverter {
                         key.equals("spark.kubernetes.driver.pod.name") ? "spark-gen names the driver pod <app>-driver"
                                 : null);
             } else if (SparkProperties.fieldOf(key) != null) {
-                c.warn(value, where + " is not carried over: spark-gen sets the properties under "
-                        + key.substring(0, key.lastIndexOf('.') + 1) + " from '" + SparkProperties.fieldOf(key)
-                        + "'", "set the field, or leave the property to Spark's default");
+                c.warn(value, where + " is not carried over: spark-gen sets this family of properties from '"
+                        + SparkProperties.fieldOf(key) + "' only, and refuses them in sparkConf", "express it through "
+                        + "that field where it can; otherwise Spark's default applies");
             } else {
                 kept.put(key, value);
             }
