@@ -3,7 +3,6 @@ package dev.sparkgen.importer;
 import static dev.sparkgen.importer.Conversion.absent;
 import static dev.sparkgen.importer.Conversion.clean;
 import static dev.sparkgen.importer.Conversion.entries;
-import static dev.sparkgen.importer.Conversion.items;
 import static dev.sparkgen.importer.Conversion.string;
 import static dev.sparkgen.importer.Conversion.text;
 import static dev.sparkgen.importer.Conversion.textOf;
@@ -42,12 +41,10 @@ public final class ApplicationConverter {
     private static final Pattern VERSION = Pattern.compile("^([0-9]+\\.[0-9]+(\\.[0-9]+)?)");
 
     private final Conversion c;
-    private final String display;
     /** metadata.labels: the operator puts them on the driver and the executors. */
     private Node metadataLabels;
 
     private ApplicationConverter(String display, Origin origin) {
-        this.display = display;
         this.c = new Conversion(display, origin);
     }
 
@@ -94,7 +91,11 @@ public final class ApplicationConverter {
             switch (key) {
                 case "apiVersion", "kind", "spec" -> {
                 }
-                case "metadata" -> metadata(value);
+                case "metadata" -> {
+                    if (c.isMapping("metadata", value)) {
+                        metadata(value);
+                    }
+                }
                 case "status" -> c.warn(value, "status is the operator's record of past runs: ignored", null);
                 default -> c.unknown(key, value, key, TOP);
             }
@@ -175,7 +176,11 @@ public final class ApplicationConverter {
                         + "set HADOOP_USER_NAME in driver.env and executor.env where simple authentication allows it");
                 case "driver", "executor", "sparkConf", "nodeSelector", "memoryOverheadFactor" -> {
                 } // below, once the fields they fill or yield to are known
-                case "deps" -> deps(value);
+                case "deps" -> {
+                    if (c.isMapping(path, value)) {
+                        deps(value);
+                    }
+                }
                 case "restartPolicy" -> restartPolicy(value);
                 case "failureRetries", "retryInterval" -> c.warn(value, path + " is not carried over: the operator "
                         + "resubmits a failed application; spark-gen writes no controller", "restartPolicy OnFailure "
@@ -183,18 +188,30 @@ public final class ApplicationConverter {
                 case "pythonVersion" -> c.warn(value, "spec.pythonVersion is not carried over: Spark 3 dropped "
                         + "spark.kubernetes.pyspark.pythonVersion and runs the image's python3",
                         "set PYSPARK_PYTHON in driver.env and executor.env to pick another interpreter");
-                case "monitoring" -> monitoring(value);
+                case "monitoring" -> {
+                    if (c.isMapping(path, value)) {
+                        monitoring(value);
+                    }
+                }
                 case "batchScheduler" -> batchScheduler(value);
                 case "timeToLiveSeconds" -> c.warn(value, "spec.timeToLiveSeconds is not carried over: spark-gen "
                         + "writes no SparkApplication to expire", "a finished driver pod stays until you delete it "
                         + "('kubectl delete -k OUT'); its executors go with it");
-                case "batchSchedulerOptions" -> batchSchedulerOptions(value);
-                case "sparkUIOptions" -> UiConverter.convert(c, value);
+                case "batchSchedulerOptions" -> {
+                    if (c.isMapping(path, value)) {
+                        batchSchedulerOptions(value);
+                    }
+                }
+                case "sparkUIOptions" -> {
+                    if (c.isMapping(path, value)) {
+                        UiConverter.convert(c, value);
+                    }
+                }
                 case "driverIngressOptions" -> c.warn(value, "spec.driverIngressOptions is not carried over: "
                         + "spark-gen exposes the Spark UI only", "write a Service and an Ingress for other driver "
                         + "ports beside the rendered ones (select the labels app-name and spark-role: driver)");
-                case "dynamicAllocation" -> copyKnown(path, value, c.job.object("dynamicAllocation",
-                        value.origin()), List.of("enabled", "initialExecutors", "minExecutors", "maxExecutors",
+                case "dynamicAllocation" -> copyKnown(path, value, c.isMapping(path, value)
+                        ? c.job.object("dynamicAllocation", value.origin()) : new Draft(value.origin()), List.of("enabled", "initialExecutors", "minExecutors", "maxExecutors",
                         "shuffleTrackingEnabled", "shuffleTrackingTimeout"));
                 case "initContainerImage" -> c.warn(value, "spec.initContainerImage is not carried over: Spark 3 "
                         + "downloads dependencies itself, without an init-container", null);
@@ -206,7 +223,7 @@ public final class ApplicationConverter {
         if (!absent(factor)) {
             roles.memoryOverheadFactor(factor);
         }
-        if (!absent(spec.get("sparkConf"))) {
+        if (c.isMapping("spec.sparkConf", spec.get("sparkConf"))) {
             new SparkConfConverter(c).convert(spec.get("sparkConf"));
         }
     }
@@ -247,6 +264,9 @@ public final class ApplicationConverter {
     private void restartPolicy(Node value) {
         if (value instanceof Scalar) {
             c.job.put("restartPolicy", text(value));
+            return;
+        }
+        if (!c.isMapping("spec.restartPolicy", value)) {
             return;
         }
         entries(value).forEach((key, item) -> {
@@ -294,7 +314,11 @@ public final class ApplicationConverter {
                         + " is not carried over: spark-gen configures the metrics system itself (Spark's "
                         + "Prometheus servlet, or the JMX exporter)", "for more sinks, set spark.metrics.conf.* "
                         + "properties in sparkConf, or ship a metrics.properties in sparkConfigMap");
-                case "prometheus" -> prometheus(item, monitoring.object("prometheus", item.origin()));
+                case "prometheus" -> {
+                    if (c.isMapping("spec.monitoring.prometheus", item)) {
+                        prometheus(item, monitoring.object("prometheus", item.origin()));
+                    }
+                }
                 default -> c.unknown("spec.monitoring." + key, item, key, List.of("exposeDriverMetrics",
                         "exposeExecutorMetrics", "metricsProperties", "metricsPropertiesFile", "prometheus"));
             }
@@ -342,6 +366,9 @@ public final class ApplicationConverter {
             switch (key) {
                 case "queue", "priorityClassName" -> options.put(key, text(item));
                 case "resources" -> {
+                    if (!c.isMapping("spec.batchSchedulerOptions.resources", item)) {
+                        return;
+                    }
                     Draft resources = options.object("resources", item.origin());
                     entries(item).forEach((name, quantity) -> resources.put(name, text(quantity)));
                 }
@@ -368,9 +395,5 @@ public final class ApplicationConverter {
     /** A list of strings: numbers and booleans kept as written, as the schema's text takes them. */
     static Node textList(Node value) {
         return clean(value);
-    }
-
-    static List<Node> list(Node value) {
-        return items(value);
     }
 }

@@ -47,6 +47,21 @@ final class Conversion {
                 closest != null ? "did you mean '" + closest + "'?" : "carry it over by hand if it matters");
     }
 
+    /**
+     * True when the value is a mapping; otherwise (and present) an error at it: the operator's schema wants a
+     * mapping there, so the SparkApplication is invalid input, which the rest of the conversion skips.
+     */
+    boolean isMapping(String path, Node node) {
+        if (node instanceof MapNode) {
+            return true;
+        }
+        if (!absent(node)) {
+            problems.error(node.origin(), path + " is " + node.describe() + ", expected a mapping",
+                    "the SparkApplication's schema wants a mapping here");
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- node helpers
 
     static boolean absent(Node node) {

@@ -58,22 +58,24 @@ final class RoleConverter {
     }
 
     void convert(MapNode spec, Node metadataLabels, Node nodeSelector) {
+        boolean labelsGiven = c.isMapping("metadata.labels", metadataLabels);
+        boolean selectorGiven = c.isMapping("spec.nodeSelector", nodeSelector);
         for (String role : List.of("driver", "executor")) {
             Node node = spec.get(role);
             Draft draft = c.job.object(role, node != null ? node.origin() : spec.origin());
-            if (node != null && !absent(node)) {
+            if (c.isMapping("spec." + role, node)) {
                 role(role, node, draft);
             }
-            if (!absent(metadataLabels)) {
+            if (labelsGiven) {
                 labels(role, draft, metadataLabels, false, "metadata.labels");
             }
-            if (!absent(nodeSelector)) {
+            if (selectorGiven) {
                 Draft selector = draft.object("nodeSelector", nodeSelector.origin());
                 entries(nodeSelector).forEach((key, value) -> selector.putIfAbsent(key, text(value)));
                 c.note(role + ".nodeSelector", "with spec.nodeSelector");
             }
         }
-        if (!absent(nodeSelector)) {
+        if (selectorGiven) {
             c.warn(nodeSelector, "spec.nodeSelector is carried over into driver.nodeSelector and "
                     + "executor.nodeSelector", "spark-gen has no job-wide node selector; each role's own wins");
         }
@@ -93,8 +95,15 @@ final class RoleConverter {
                 case "memory", "memoryOverhead" -> draft.put(key, memory(path, value));
                 case "configMaps", "secrets", "envFrom", "volumeMounts", "affinity", "tolerations", "dnsConfig",
                         "hostAliases", "lifecycle", "podSecurityContext" -> draft.put(key, clean(value));
-                case "labels" -> labels(role, draft, value, true, null);
+                case "labels" -> {
+                    if (c.isMapping(path, value)) {
+                        labels(role, draft, value, true, null);
+                    }
+                }
                 case "annotations", "nodeSelector" -> {
+                    if (!c.isMapping(path, value)) {
+                        return;
+                    }
                     Draft map = draft.object(key, value.origin());
                     entries(value).forEach((name, item) -> map.put(name, text(item)));
                 }
@@ -233,7 +242,7 @@ final class RoleConverter {
                         + "also part of spark-gen's app name: <name>-" + textOf(value), "every object (and the "
                         + "executor pods) is named after it; the app name may have 47 characters at most");
             }
-        } else if (!textOf(current).equals(textOf(value))) {
+        } else if (!java.util.Objects.equals(textOf(current), textOf(value))) {
             c.warn(value, "spec." + role + "." + key + " '" + textOf(value) + "' is not carried over: spark-gen has "
                     + "one " + key + " for both roles, here '" + textOf(current) + "'", "run both roles with one "
                     + key);
@@ -242,6 +251,11 @@ final class RoleConverter {
 
     private void kubernetesMaster(Node value) {
         String url = textOf(value);
+        if (url == null) {
+            c.problems.error(value.origin(), "spec.driver.kubernetesMaster is " + value.describe()
+                    + ", expected the API server's URL", null);
+            return;
+        }
         Draft sparkConf = c.job.object("sparkConf", value.origin());
         sparkConf.put("spark.master", string(value.origin(), url.startsWith("k8s://") ? url : "k8s://" + url));
         c.note("sparkConf", "spark.master from spec.driver.kubernetesMaster");
@@ -258,19 +272,28 @@ final class RoleConverter {
         Node vars = ((MapNode) node).get("envVars");
         Node secretRefs = ((MapNode) node).get("envSecretKeyRefs");
         List<Node> items = new ArrayList<>();
-        for (Node item : items(list)) {
-            if (!absent(item)) {
-                items.add(clean(item));
+        List<Node> listed = items(list);
+        for (int i = 0; i < listed.size(); i++) {
+            if (c.isMapping("spec." + role + ".env[" + i + "]", listed.get(i))) {
+                items.add(clean(listed.get(i)));
             }
+        }
+        if (list != null && !(list instanceof ListNode) && !absent(list)) {
+            c.problems.error(list.origin(), "spec." + role + ".env is " + list.describe() + ", expected a list of "
+                    + "{name, value | valueFrom}", null);
         }
         entries(vars).forEach((name, value) -> {
             if (!absent(value)) {
                 items.add(map(value.origin(), "name", string(value.origin(), name), "value", text(value)));
             }
         });
-        entries(secretRefs).forEach((name, ref) -> items.add(map(ref.origin(), "name", string(ref.origin(), name),
+        entries(secretRefs).forEach((name, ref) -> {
+            if (c.isMapping("spec." + role + ".envSecretKeyRefs." + name, ref)) {
+                items.add(map(ref.origin(), "name", string(ref.origin(), name),
                 "valueFrom", map(ref.origin(), "secretKeyRef", map(ref.origin(),
-                        "name", text(((MapNode) ref).get("name")), "key", text(((MapNode) ref).get("key")))))));
+                        "name", orEmpty(ref, "name"), "key", orEmpty(ref, "key")))));
+            }
+        });
         List<Node> kept = new ArrayList<>();
         for (Node item : items) {
             String name = textOf(((MapNode) item).get("name"));
@@ -301,6 +324,12 @@ final class RoleConverter {
             c.note(role + ".env", "from " + (list != null ? "env, " : "") + (vars != null ? "envVars" : "")
                     + (vars != null && secretRefs != null ? ", " : "") + (secretRefs != null ? "envSecretKeyRefs" : ""));
         }
+    }
+
+    /** A key of a mapping as text, or an empty string (which validation then refuses at the mapping). */
+    private static Node orEmpty(Node map, String key) {
+        Node value = ((MapNode) map).get(key);
+        return value == null ? string(map.origin(), "") : text(value);
     }
 
     /** A variable spark-gen or Spark sets itself: SPARK_HOME becomes sparkHome, the others are reported. */

@@ -239,8 +239,8 @@ final class SparkConfConverter {
     /** Appends to a list field unless an item of that name is there already; true when appended. */
     private static boolean appendItem(Draft parent, String key, Node item, String name) {
         List<Node> items = new ArrayList<>(Conversion.items(parent.node(key)));
-        boolean taken = items.stream().anyMatch(existing -> name.equals(textOf(((dev.sparkgen.source.MapNode)
-                existing).get("name"))));
+        boolean taken = items.stream().anyMatch(existing -> existing instanceof dev.sparkgen.source.MapNode map
+                && name.equals(textOf(map.get("name"))));
         if (taken) {
             return false;
         }

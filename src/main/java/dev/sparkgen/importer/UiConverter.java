@@ -50,11 +50,18 @@ final class UiConverter {
                     }
                 }
                 case "serviceAnnotations", "serviceLabels" -> {
+                    if (!c.isMapping(path, value)) {
+                        return;
+                    }
                     Draft map = ui.object("service", value.origin()).object(key.equals("serviceAnnotations")
                             ? "annotations" : "labels", value.origin());
                     entries(value).forEach((name, item) -> map.put(name, text(item)));
                 }
-                case "ingressAnnotations" -> annotations(c, ui, value);
+                case "ingressAnnotations" -> {
+                    if (c.isMapping(path, value)) {
+                        annotations(c, ui, value);
+                    }
+                }
                 case "ingressTLS" -> tls(c, ui, value, fields);
                 case "ingressURLFormat" -> ui.object("ingress", value.origin()).put("urlFormat", text(value));
                 default -> c.unknown(path, value, key, KEYS);
@@ -96,6 +103,9 @@ final class UiConverter {
             return;
         }
         Node first = entries.get(0);
+        if (!c.isMapping("spec.sparkUIOptions.ingressTLS[0]", first)) {
+            return;
+        }
         Draft ingress = ui.object("ingress", value.origin());
         String secret = textOf(((MapNode) first).get("secretName"));
         List<Node> hosts = items(((MapNode) first).get("hosts"));
