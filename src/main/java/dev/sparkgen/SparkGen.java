@@ -1,5 +1,7 @@
 package dev.sparkgen;
 
+import dev.sparkgen.importer.ApplicationConverter;
+import dev.sparkgen.importer.JobYaml;
 import dev.sparkgen.merge.Merger;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.model.App;
@@ -145,7 +147,18 @@ public final class SparkGen {
         }
         layers.add(job);
         layers.addAll(sets);
-        MapNode merged = Merger.merge(job.origin(), layers);
+        return checkJob(Merger.merge(job.origin(), layers), display, problems);
+    }
+
+    /**
+     * Validates a job given whole, without profiles or {@code --set} (as {@code import} builds one): the schema,
+     * then the rules. Problems point wherever the document's nodes say they were written.
+     */
+    public JobResult check(MapNode job, String display) {
+        return checkJob(job, display, new Problems());
+    }
+
+    private JobResult checkJob(MapNode merged, String display, Problems problems) {
         schemas().validate(Schemas.Kind.JOB, merged, problems);
         if (problems.hasErrors()) {
             return new JobResult(display, null, merged, problems.all());
@@ -158,6 +171,97 @@ public final class SparkGen {
     /** Validates a job or a profile (by its kind), as {@code validate} does; returns every problem. */
     public List<Problem> validate(Input input, Options options) {
         return load(new Input(input.file(), input.display(), true), options).problems();
+    }
+
+    /**
+     * What {@code import} gives: the job file's text when the SparkApplication converted into a valid job (null
+     * otherwise), the app's name, and every problem, at the SparkApplication's FILE:LINE:COLUMN: a warning for each
+     * field not carried over as it was, errors when the job would not be valid.
+     */
+    public record Imported(String yaml, String app, List<Problem> problems) {
+
+        public boolean ok() {
+            return yaml != null;
+        }
+    }
+
+    /**
+     * Converts a SparkApplication file into a job and validates it as {@code validate} would (schema, names,
+     * rules). The text is then read back and checked again: a job that does not read back as converted, or that
+     * is not valid once written, is a bug of spark-gen's, thrown as an {@link IllegalStateException}.
+     */
+    public Imported importApplication(Path file, String display) {
+        Problems problems = new Problems();
+        MapNode document = read(file, display, problems);
+        if (document == null) {
+            return new Imported(null, null, problems.all());
+        }
+        ApplicationConverter.Result converted = ApplicationConverter.convert(document, display);
+        converted.problems().forEach(problems::add);
+        if (converted.job() == null || problems.hasErrors()) {
+            return new Imported(null, null, problems.all());
+        }
+        JobResult checked = check(converted.job(), display);
+        checked.problems().forEach(problems::add);
+        if (!checked.ok()) {
+            return new Imported(null, null, problems.all());
+        }
+        List<String> header = new ArrayList<>(List.of(
+                "spark-gen job imported by 'spark-gen import' from the SparkApplication " + checked.app().job().name()
+                        + " in " + display + ".",
+                "Review it, then render it: spark-gen render THIS_FILE -o OUT.",
+                "Fields whose name or place differ from the SparkApplication's carry a comment saying where they"
+                        + " came from."));
+        List<Problem> warnings = problems.all().stream().filter(p -> !p.isError()).toList();
+        if (!warnings.isEmpty()) {
+            header.add("");
+            header.add("What was not carried over as it was (LINE:COLUMN in " + display + "):");
+            for (Problem warning : warnings) {
+                header.add("  " + warning.origin().line() + ":" + warning.origin().column() + ": " + warning.text());
+            }
+        }
+        String yaml = JobYaml.write(converted.job(), header, converted.notes());
+        readBack(converted.job(), yaml);
+        return new Imported(yaml, checked.app().name(), problems.all());
+    }
+
+    /** The written job must read back as the job converted, and be valid: anything else is a bug of ours. */
+    private void readBack(MapNode job, String yaml) {
+        Problems problems = new Problems();
+        String name = "the imported job";
+        MapNode reread = YamlLoader.loadMapping(name, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
+        if (reread == null || !sameValues(job, reread)) {
+            throw new IllegalStateException("the imported job does not read back as converted"
+                    + (problems.isEmpty() ? "" : ": " + problems.all().get(0).format()));
+        }
+        JobResult checked = check(reread, name);
+        if (!checked.ok()) {
+            throw new IllegalStateException("the imported job is not valid once written: "
+                    + checked.problems().stream().filter(Problem::isError).findFirst().map(Problem::format).orElse(""));
+        }
+    }
+
+    /** The same keys in the same order, the same items, the same scalars (text and value). */
+    private static boolean sameValues(Node a, Node b) {
+        if (a instanceof MapNode ma && b instanceof MapNode mb) {
+            if (!List.copyOf(ma.entries().keySet()).equals(List.copyOf(mb.entries().keySet()))) {
+                return false;
+            }
+            return ma.entries().keySet().stream().allMatch(key -> sameValues(ma.get(key), mb.get(key)));
+        }
+        if (a instanceof ListNode la && b instanceof ListNode lb) {
+            if (la.items().size() != lb.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < la.items().size(); i++) {
+                if (!sameValues(la.items().get(i), lb.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a instanceof Scalar sa && b instanceof Scalar sb && sa.text().equals(sb.text())
+                && java.util.Objects.equals(sa.value(), sb.value());
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {

@@ -48,6 +48,7 @@ public final class Main implements Runnable {
         line.addSubcommand(new ValidateCommand(cli));
         line.addSubcommand(new SchemaCommand(cli));
         line.addSubcommand(new ProfilesCommand(cli));
+        line.addSubcommand(new ImportCommand(cli));
         line.addSubcommand(new CommandLine.HelpCommand());
         line.setOut(out);
         line.setErr(err);
@@ -76,7 +77,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, validate, "
-                + "schema or profiles");
+                + "schema, profiles or import");
     }
 
     /** The version, from the jar's resources (filtered by Maven). */

@@ -1,0 +1,100 @@
+package dev.sparkgen.cli;
+
+import dev.sparkgen.SparkGen;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spark-gen import SPARKAPP.yaml [-o JOB.yaml]}: converts a Spark Operator SparkApplication into a job
+ * file, reporting on standard error each field it could not carry over. Writes nothing when the job would not be
+ * valid, and never replaces an existing file without {@code --force}.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Converts a SparkApplication (sparkoperator.k8s.io/v1beta2, one per file) into a job file.",
+                "Each field that is not carried over as it was is a warning on standard error, at its "
+                        + "FILE:LINE:COLUMN; the job is validated before it is written."})
+final class ImportCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Parameters(paramLabel = "SPARKAPP", description = "The SparkApplication's YAML file.")
+    String application;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "JOB",
+            description = "The job file to write (default, or -: standard output).")
+    String output;
+
+    @Option(names = "--force", description = "Replace the job file when it exists.")
+    boolean force;
+
+    ImportCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        Path input = cli.path(application);
+        if (!Files.exists(input)) {
+            throw CliException.usage("no such file: " + application);
+        }
+        Path target = output == null || output.equals("-") ? null : cli.path(output);
+        if (target != null && Files.isDirectory(target)) {
+            throw CliException.invalid(output + ": is a directory: name the job file to write");
+        }
+        if (target != null && Files.exists(target) && !force) {
+            throw CliException.invalid(output + ": the file exists: pass --force to replace it");
+        }
+        SparkGen.Imported imported = cli.sparkGen().importApplication(input, application);
+        Report.text(imported.problems(), cli.err);
+        if (!imported.ok()) {
+            return Cli.INVALID;
+        }
+        if (target == null) {
+            cli.out.print(imported.yaml());
+            cli.out.flush();
+            return Cli.OK;
+        }
+        write(target, imported.yaml());
+        cli.err.println("spark-gen: " + imported.app() + " -> " + output);
+        return Cli.OK;
+    }
+
+    /** Writes through a temporary file beside the target, so that the target is whole or untouched. */
+    private void write(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            if (force) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(temporary, target); // refuses a file that appeared since the check
+            }
+            temporary = null;
+        } catch (FileAlreadyExistsException e) {
+            throw CliException.invalid(output + ": the file exists: pass --force to replace it");
+        } catch (AccessDeniedException e) {
+            throw CliException.invalid(output + ": cannot write: permission denied");
+        } catch (IOException e) {
+            throw CliException.invalid(output + ": cannot write: " + e.getMessage());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the write failed already; that is the message
+                }
+            }
+        }
+    }
+}

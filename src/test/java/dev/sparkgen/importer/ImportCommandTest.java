@@ -1,0 +1,219 @@
+package dev.sparkgen.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkgen.testing.KubeYaml;
+import dev.sparkgen.testing.RenderedApp;
+import dev.sparkgen.testing.SparkGenCli;
+import dev.sparkgen.testing.SparkGenCli.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spark-gen import} as a user runs it: where it writes, what it refuses, and its exit codes. */
+class ImportCommandTest {
+
+    private static final String APP = """
+            apiVersion: sparkoperator.k8s.io/v1beta2
+            kind: SparkApplication
+            metadata:
+              name: %s
+              namespace: jobs
+            spec:
+              type: Python
+              image: spark:3.5.3
+              mainApplicationFile: local:///opt/app/main.py
+              sparkVersion: 3.5.3
+            %s""";
+
+    @TempDir
+    Path cwd;
+
+    private String write(String name, String text) throws IOException {
+        Files.writeString(cwd.resolve(name), text, StandardCharsets.UTF_8);
+        return name;
+    }
+
+    private String app(String name, String spec) throws IOException {
+        return write("app.yaml", String.format(APP, name, spec));
+    }
+
+    private Result run(String... args) {
+        return SparkGenCli.runIn(cwd, args);
+    }
+
+    @Test
+    void import_withoutOutput_printsTheJobOnStandardOutput_andWritesNothing() throws IOException {
+        app("etl", "");
+        Result result = run("import", "app.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("# spark-gen job imported by 'spark-gen import' from the SparkApplication "
+                + "etl in app.yaml."), result.out());
+        assertEquals("etl", KubeYaml.parse(result.out()).get("name"));
+        assertEquals(List.of("app.yaml"), list(cwd));
+    }
+
+    @Test
+    void import_toAFile_writesAJobThatValidatesAndRenders() throws IOException {
+        app("etl", "  arguments: [\"yes\", \"#x\", \"a: b\", \"line\\nbreak\", \"$(HOME)\", \"'q'\"]\n");
+        Result result = run("import", "app.yaml", "-o", "job.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("spark-gen: etl -> job.yaml", result.err().strip());
+        assertEquals(0, run("validate", "job.yaml").exitCode());
+        assertEquals(0, run("render", "job.yaml", "-o", "out").exitCode());
+        List<Object> args = arguments(RenderedApp.load("etl", cwd.resolve("out")));
+        assertEquals(List.of("yes", "#x", "a: b", "line\nbreak", "$$(HOME)", "'q'"),
+                args.subList(args.indexOf("local:///opt/app/main.py") + 1, args.size()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> arguments(RenderedApp app) {
+        return (List<Object>) app.driverContainer().get("args");
+    }
+
+    @Test
+    void import_listsTheJobsFieldsInTheSchemasOrder() throws IOException {
+        app("etl", "  executor:\n    instances: 3\n  arguments: [\"1\"]\n  driver:\n    memory: 1g\n");
+        Result result = run("import", "app.yaml");
+        List<String> keys = new ArrayList<>(KubeYaml.parse(result.out()).keySet());
+        List<String> schema = new ArrayList<>();
+        new ObjectMapper().readTree(getClass().getResourceAsStream("/schema/job.schema.json")).get("properties")
+                .fieldNames().forEachRemaining(schema::add);
+        schema.retainAll(keys);
+        assertEquals(schema, keys);
+    }
+
+    @Test
+    void import_ontoAnExistingFile_refusesWithExit1_andLeavesItAsItWas() throws IOException {
+        app("etl", "");
+        write("job.yaml", "mine\n");
+        Result result = run("import", "app.yaml", "-o", "job.yaml");
+        assertEquals(1, result.exitCode());
+        assertEquals("spark-gen: job.yaml: the file exists: pass --force to replace it", result.err().strip());
+        assertEquals("mine\n", Files.readString(cwd.resolve("job.yaml")));
+    }
+
+    @Test
+    void import_withForce_replacesAnExistingFile() throws IOException {
+        app("etl", "");
+        write("job.yaml", "mine\n");
+        Result result = run("import", "app.yaml", "-o", "job.yaml", "--force");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("etl", KubeYaml.parse(Files.readString(cwd.resolve("job.yaml"))).get("name"));
+        assertEquals(List.of("app.yaml", "job.yaml"), list(cwd));
+    }
+
+    @Test
+    void import_ofAMissingFile_isAUsageErrorExit2() {
+        Result result = run("import", "nope.yaml");
+        assertEquals(2, result.exitCode());
+        assertEquals("spark-gen: no such file: nope.yaml", result.err().strip());
+    }
+
+    @Test
+    void import_whenTheAppNameIsTooLong_reportsTheDerivedNameAndLimit_exit1_andWritesNothing() throws IOException {
+        String name = "a-very-long-application-name-for-the-nightly-run";
+        app(name, "  driver:\n    priorityClassName: high\n");
+        Result result = run("import", "app.yaml", "-o", "job.yaml");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.errLines().contains("app.yaml:4:3: the app name '" + name + "-high' (name '" + name
+                + "' + '-high') is 53 characters long, more than 47 — it is the executor pod name prefix, which "
+                + "Spark 3.3 limits to 47 characters: shorten name, priorityClassName or nameSuffix"), result.err());
+        assertFalse(Files.exists(cwd.resolve("job.yaml")));
+    }
+
+    @Test
+    void import_ofAValueSparkGenRefuses_reportsItAtTheApplicationsLine_exit1() throws IOException {
+        app("etl", "  driver:\n    memory: 256m\n");
+        Result result = run("import", "app.yaml");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("app.yaml:12:5: driver.memory 256m is less than 512m"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void import_ofAnotherKind_isRefusedWithExit1() throws IOException {
+        write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n");
+        Result result = run("import", "deploy.yaml");
+        assertEquals(1, result.exitCode());
+        assertEquals("deploy.yaml:2:1: this is a Deployment, not a SparkApplication — spark-gen import reads one "
+                + "SparkApplication (apiVersion sparkoperator.k8s.io/v1beta2)", result.err().strip());
+    }
+
+    @Test
+    void import_ofAList_asksForOneApplicationPerFile() throws IOException {
+        write("list.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
+        Result result = run("import", "list.yaml");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("import one SparkApplication per file: split the list"), result.err());
+    }
+
+    @Test
+    void import_ofSeveralDocuments_asksForOneApplicationPerFile() throws IOException {
+        String one = String.format(APP, "a", "");
+        write("two.yaml", one + "---\n" + one);
+        Result result = run("import", "two.yaml");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("a second YAML document starts here"), result.err());
+    }
+
+    @Test
+    void import_ofAScheduledApplication_convertsItsTemplate_andWarnsAboutTheSchedule() throws IOException {
+        write("scheduled.yaml", """
+                apiVersion: sparkoperator.k8s.io/v1beta2
+                kind: ScheduledSparkApplication
+                metadata:
+                  name: nightly
+                  namespace: jobs
+                spec:
+                  schedule: "@daily"
+                  template:
+                    type: Python
+                    image: spark:3.5.3
+                    mainApplicationFile: local:///opt/app/main.py
+                """);
+        Result result = run("import", "scheduled.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("scheduled.yaml:7:3: warning: spec.schedule of the "
+                + "ScheduledSparkApplication is not carried over"), result.err());
+        assertEquals("local:///opt/app/main.py", KubeYaml.parse(result.out()).get("mainApplicationFile"));
+    }
+
+    @Test
+    void import_ofAnOlderApiVersion_convertsIt_andSaysSo() throws IOException {
+        write("old.yaml", String.format(APP, "etl", "").replace("v1beta2", "v1beta1"));
+        Result result = run("import", "old.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("old.yaml:1:1: warning: apiVersion is 'sparkoperator.k8s.io/v1beta1': "
+                + "converted as sparkoperator.k8s.io/v1beta2"), result.err());
+    }
+
+    @Test
+    void import_withoutANamespace_warnsThatTheJobRendersIntoDefault() throws IOException {
+        write("app.yaml", String.format(APP, "etl", "").replace("  namespace: jobs\n", ""));
+        Result result = run("import", "app.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("app.yaml:3:1: warning: metadata.namespace is not set"), result.err());
+    }
+
+    @Test
+    void import_warnings_areAlsoListedInTheJobsHeader() throws IOException {
+        app("etl", "  mode: cluster\n");
+        Result result = run("import", "app.yaml");
+        assertTrue(result.out().contains("\n#   11:3: spec.mode cluster is not carried over"), result.out());
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+}
