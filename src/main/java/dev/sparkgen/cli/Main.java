@@ -63,7 +63,7 @@ public final class Main implements Runnable {
                 err.println("spark-gen: " + failure.getMessage());
                 return failure.exitCode();
             }
-            err.println("spark-gen: internal error: " + e
+            err.println("spark-gen: internal error: " + dev.sparkgen.problem.Quote.controls(String.valueOf(e))
                     + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
             if (main.verbose) {
                 e.printStackTrace(err);

@@ -49,6 +49,10 @@ final class RenderCommand implements Callable<Integer> {
             description = "The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
     KubeVersion kubeVersion = KubeVersion.DEFAULT;
 
+    @Option(names = "--fsync", description = "Flush every file to disk before it replaces the old one, for "
+            + "power-cut safety beyond the file system's own (slow: a disk flush per file).")
+    boolean fsync;
+
     RenderCommand(Cli cli) {
         this.cli = cli;
     }
@@ -71,7 +75,7 @@ final class RenderCommand implements Callable<Integer> {
         SortedMap<String, byte[]> files = new TreeMap<>();
         batch.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output)).write(files);
+            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output), fsync).write(files);
             String what = batch.apps().size() == 1 ? batch.apps().get(0).app() : batch.apps().size() + " apps";
             cli.err.println("spark-gen: " + what + " -> " + output + ": "
                     + (summary.written() + summary.removed() == 0 ? "up to date"

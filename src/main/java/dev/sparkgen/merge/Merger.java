@@ -15,8 +15,8 @@ import java.util.Map;
  * <ol>
  *   <li>A mapping over a mapping merges key by key, recursively.</li>
  *   <li>Anything else replaces what was there whole: a list, a scalar, a mapping over a scalar or list.</li>
- *   <li>An explicit {@code null} removes the key, whatever it held; a {@code null} with nothing under it is
- *       dropped, so a merged document never holds a null.</li>
+ *   <li>An explicit {@code null} as a mapping's value removes the key, whatever it held; one with nothing under
+ *       it is dropped. A {@code null} in a list is an item like any other (and the schema refuses it).</li>
  * </ol>
  * Every value keeps the origin of the layer that wrote it; a merged mapping takes the origin of the last layer
  * that wrote it, so a missing key is reported where the user would add it.

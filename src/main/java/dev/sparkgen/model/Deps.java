@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The application's dependencies, as spark-submit takes them. */
 public record Deps(List<String> jars, List<String> files, List<String> pyFiles, List<String> packages,
-                   List<String> repositories, List<String> excludePackages) {
+                   List<String> repositories, List<String> excludePackages, List<String> archives) {
 
     public Deps {
         jars = List.copyOf(jars);
@@ -13,5 +13,6 @@ public record Deps(List<String> jars, List<String> files, List<String> pyFiles, 
         packages = List.copyOf(packages);
         repositories = List.copyOf(repositories);
         excludePackages = List.copyOf(excludePackages);
+        archives = List.copyOf(archives);
     }
 }

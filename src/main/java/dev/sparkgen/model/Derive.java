@@ -1,14 +1,20 @@
 package dev.sparkgen.model;
 
+import java.math.BigDecimal;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Computes an {@link App} from a job: every name, label, size and property, once. */
+/** Computes an {@link App} from a job: every name, label, size, route and property, once. */
 public final class Derive {
 
     /** Labels spark-gen puts on objects; users may not set them. */
     public static final String APP_LABEL = "app-name";
     public static final String ROLE_LABEL = "spark-role";
+    /** Volcano's annotation naming a pod's PodGroup. */
+    public static final String GROUP_ANNOTATION = "scheduling.k8s.io/group-name";
+    /** YuniKorn's queue label and application id annotation, as Spark documents them. */
+    public static final String YUNIKORN_QUEUE = "queue";
+    public static final String YUNIKORN_APP_ID = "yunikorn.apache.org/app-id";
 
     private Derive() {
     }
@@ -29,26 +35,114 @@ public final class Derive {
         SortedMap<String, String> selector = new TreeMap<>();
         selector.put(APP_LABEL, app);
         selector.put(ROLE_LABEL, "driver");
-        String uiPath = uiPath(job, app);
+        App.Route route = route(job, app);
         String driverHost = names.driverService() + "." + job.namespace() + ".svc";
         double factor = job.type().overheadFactor();
-        return new App(job, app, names, labels,
-                podLabels(labels, job.driver().role(), "driver"),
-                podLabels(labels, job.executor().role(), "executor"),
-                selector,
-                App.Sizing.of(job.driver().role().memory(), job.driver().role().memoryOverhead(), factor),
-                App.Sizing.of(job.executor().role().memory(), job.executor().role().memoryOverhead(), factor),
-                uiPath, driverHost,
-                SparkProperties.of(job, app, names, driverHost, uiPath));
+        App.Sizing driverSizing = App.Sizing.of(job.driver().role().memory(), job.driver().role().memoryOverhead(), factor);
+        App.Sizing executorSizing = App.Sizing.of(job.executor().role().memory(),
+                job.executor().role().memoryOverhead(), factor);
+        int instances = initialExecutors(job);
+        App.PodGroup podGroup = "volcano".equals(job.schedulerName())
+                ? podGroup(job, driverSizing, executorSizing, instances) : null;
+
+        SortedMap<String, String> driverLabels = podLabels(labels, job.driver().role(), "driver");
+        SortedMap<String, String> executorLabels = podLabels(labels, job.executor().role(), "executor");
+        SortedMap<String, String> driverAnnotations = new TreeMap<>(job.driver().role().annotations());
+        SortedMap<String, String> executorAnnotations = new TreeMap<>(job.executor().role().annotations());
+        if (podGroup != null) {
+            driverAnnotations.put(GROUP_ANNOTATION, names.podGroup());
+            executorAnnotations.put(GROUP_ANNOTATION, names.podGroup());
+        }
+        if ("yunikorn".equals(job.schedulerName())) {
+            String queue = job.batchScheduler().queue() != null ? job.batchScheduler().queue() : "root.default";
+            for (SortedMap<String, String> podLabels : java.util.List.of(driverLabels, executorLabels)) {
+                podLabels.put(YUNIKORN_QUEUE, queue);
+            }
+            driverAnnotations.put(YUNIKORN_APP_ID, app);
+            executorAnnotations.put(YUNIKORN_APP_ID, app);
+        }
+        Options.Monitoring monitoring = job.monitoring();
+        if (monitoring.jmxExporter()) {
+            scrape(driverAnnotations, monitoring.port(), "/metrics");
+            if (monitoring.exposeExecutorMetrics()) {
+                scrape(executorAnnotations, monitoring.port(), "/metrics");
+            }
+        } else if (monitoring.exposeDriverMetrics()) {
+            scrape(driverAnnotations, job.ui().port(), "/metrics/prometheus/");
+        }
+        SparkProperties.Generated properties = SparkProperties.of(job, app, names, driverHost, route);
+        return new App(job, app, names, labels, driverLabels, executorLabels, driverAnnotations, executorAnnotations,
+                selector, driverSizing, executorSizing, instances, route, driverHost,
+                job.rbac() ? names.serviceAccount() : job.serviceAccountName(), podGroup,
+                properties.values(), properties.owners());
     }
 
-    /** The UI's path prefix behind the Ingress, or null when it is served at a host's root or has no Ingress. */
-    private static String uiPath(SparkJob job, String app) {
-        var ingress = job.ui().ingress();
-        if (!ingress.enabled() || ingress.host() != null && ingress.path() == null) {
-            return null;
+    /**
+     * Where the UI is served. The Spark Operator's {@code urlFormat} ({{$appName}}.example.com, or with a path
+     * after the host) gives host and path; without a host the UI is served under /{@code <app>} on any host.
+     */
+    static App.Route route(SparkJob job, String app) {
+        Ui.Ingress ingress = job.ui().ingress();
+        String host = ingress.host();
+        String path = ingress.path();
+        if (ingress.urlFormat() != null) {
+            String url = ingress.urlFormat().replace("{{$appName}}", app).replace("{{$appNamespace}}", job.namespace());
+            int slash = url.indexOf('/');
+            host = slash < 0 ? url : url.substring(0, slash);
+            String rest = slash < 0 ? "" : url.substring(slash).replaceAll("/+$", "");
+            path = rest.isEmpty() ? null : rest;
         }
-        return ingress.path() != null ? ingress.path() : "/" + app;
+        if (host == null && path == null) {
+            path = "/" + app;
+        }
+        return new App.Route(ingress.enabled(), host, path, ingress.className());
+    }
+
+    /**
+     * How many executors Spark asks for first: spark.executor.instances, or under dynamic allocation the largest
+     * of minExecutors, initialExecutors and instances (Spark's getInitialTargetExecutorNumber).
+     */
+    static int initialExecutors(SparkJob job) {
+        Integer instances = job.executor().instances();
+        Options.DynamicAllocation dynamic = job.dynamicAllocation();
+        if (!dynamic.enabled()) {
+            return instances != null ? instances : Executor.DEFAULT_INSTANCES;
+        }
+        int initial = 0;
+        for (Integer n : new Integer[] {dynamic.minExecutors(), dynamic.initialExecutors(), instances}) {
+            initial = Math.max(initial, n == null ? 0 : n);
+        }
+        return initial;
+    }
+
+    /** The PodGroup, holding room for the driver and the first executors unless resources are given. */
+    private static App.PodGroup podGroup(SparkJob job, App.Sizing driver, App.Sizing executor, int instances) {
+        Options.BatchScheduler options = job.batchScheduler();
+        SortedMap<String, String> resources = new TreeMap<>(options.resources());
+        if (resources.isEmpty()) {
+            long cpu = millicores(cpuRequest(job.driver().role())) + instances * millicores(cpuRequest(job.executor().role()));
+            long memory = driver.podMiB() + instances * executor.podMiB();
+            resources.put("cpu", cpu % 1000 == 0 ? String.valueOf(cpu / 1000) : cpu + "m");
+            resources.put("memory", memory + "Mi");
+        }
+        return new App.PodGroup(options.queue() != null ? options.queue() : "default",
+                options.priorityClassName() != null ? options.priorityClassName() : job.priorityClassName(), resources);
+    }
+
+    /** The CPU a role's pod requests: coreRequest, else its cores. */
+    public static String cpuRequest(Role role) {
+        return role.coreRequest() != null ? role.coreRequest() : String.valueOf(role.cores());
+    }
+
+    static long millicores(String quantity) {
+        return quantity.endsWith("m") ? Long.parseLong(quantity.substring(0, quantity.length() - 1))
+                : new BigDecimal(quantity).movePointRight(3).longValueExact();
+    }
+
+    private static void scrape(SortedMap<String, String> annotations, int port, String path) {
+        annotations.put("prometheus.io/scrape", "true");
+        annotations.put("prometheus.io/port", String.valueOf(port));
+        annotations.put("prometheus.io/path", path);
     }
 
     private static SortedMap<String, String> podLabels(SortedMap<String, String> common, Role role, String which) {

@@ -1,9 +1,16 @@
 package dev.sparkgen.model;
 
+import java.util.List;
 import java.util.SortedMap;
 
-/** What the driver and the executors both have: sizing, placement and pod metadata. */
-public record Role(int cores, String coreLimit, Memory memory, Memory memoryOverhead, NodeAffinity nodeAffinity,
-                   SortedMap<String, String> labels, SortedMap<String, String> annotations,
-                   SortedMap<String, String> env) {
+/** What the driver and the executors both have: sizing, image, placement, pod metadata and passed-through settings. */
+public record Role(int cores, String coreRequest, String coreLimit, Memory memory, Memory memoryOverhead, String image,
+                   String javaOptions, NodeAffinity nodeAffinity, SortedMap<String, String> labels,
+                   SortedMap<String, String> annotations, List<Mount> secrets, List<Mount> configMaps,
+                   PodSettings pod, ContainerSettings container) {
+
+    public Role {
+        secrets = List.copyOf(secrets);
+        configMaps = List.copyOf(configMaps);
+    }
 }

@@ -31,11 +31,20 @@ public record SparkJob(
         Driver driver,
         Executor executor,
         String restartPolicy,
-        Ui ui) {
+        Ui ui,
+        List<Object> volumes,
+        String sparkConfigMap,
+        String hadoopConfigMap,
+        Options.DynamicAllocation dynamicAllocation,
+        Options.Monitoring monitoring,
+        boolean rbac,
+        Options.BatchScheduler batchScheduler,
+        Options.NetworkPolicy networkPolicy) {
 
     public SparkJob {
         profiles = List.copyOf(profiles);
         imagePullSecrets = List.copyOf(imagePullSecrets);
         arguments = List.copyOf(arguments);
+        volumes = List.copyOf(volumes);
     }
 }

@@ -3,10 +3,14 @@ package dev.sparkgen.model;
 import java.util.SortedMap;
 
 /** The Spark UI: its port, its service, and its Ingress. */
-public record Ui(int port, String serviceType, Integer nodePort, Ingress ingress) {
+public record Ui(int port, String serviceType, Integer nodePort, SortedMap<String, String> serviceAnnotations,
+                 SortedMap<String, String> serviceLabels, Ingress ingress) {
 
-    /** The UI's Ingress; {@code host} null means path-based routing under {@code path}. */
-    public record Ingress(boolean enabled, String className, String host, String path, String tlsSecretName,
-                          SortedMap<String, String> annotations) {
+    /**
+     * The UI's Ingress as written; {@code urlFormat} is the Spark Operator's format, which {@link Derive} turns
+     * into a host and a path.
+     */
+    public record Ingress(boolean enabled, String className, String host, String path, String urlFormat,
+                          String tlsSecretName, SortedMap<String, String> annotations) {
     }
 }

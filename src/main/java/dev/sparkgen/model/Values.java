@@ -56,6 +56,64 @@ final class Values {
         return texts;
     }
 
+    Long longOrNull(String key) {
+        return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.longValue() : null;
+    }
+
+    Boolean boolOrNull(String key) {
+        return map.get(key) instanceof Scalar s && s.value() instanceof Boolean b ? b : null;
+    }
+
+    List<Values> children(String key) {
+        List<Values> children = new ArrayList<>();
+        if (map.get(key) instanceof ListNode list) {
+            for (Node item : list.items()) {
+                children.add(new Values(item instanceof MapNode m ? m : null));
+            }
+        }
+        return children;
+    }
+
+    /** A value as plain Java data (a Kubernetes object passed through), or null when absent. */
+    Object raw(String key) {
+        Node node = map.get(key);
+        return node == null ? null : plain(node);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rawMap(String key) {
+        return (Map<String, Object>) raw(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> rawList(String key) {
+        Object list = raw(key);
+        return list == null ? List.of() : (List<Object>) list;
+    }
+
+    /** The entries of a mapping, in the order written. */
+    Map<String, Node> entries(String key) {
+        return map.get(key) instanceof MapNode m ? m.entries() : Map.of();
+    }
+
+    Node node(String key) {
+        return map.get(key);
+    }
+
+    static Object plain(Node node) {
+        if (node instanceof MapNode m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.entries().forEach((k, v) -> out.put(k, plain(v)));
+            return out;
+        }
+        if (node instanceof ListNode l) {
+            List<Object> out = new ArrayList<>(l.items().size());
+            l.items().forEach(item -> out.add(plain(item)));
+            return out;
+        }
+        return ((Scalar) node).value();
+    }
+
     SortedMap<String, String> textMap(String key) {
         SortedMap<String, String> texts = new TreeMap<>();
         if (map.get(key) instanceof MapNode entries) {

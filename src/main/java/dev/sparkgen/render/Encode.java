@@ -93,11 +93,12 @@ public final class Encode {
      * a template writes {@code key:{{ text|block(4) }}}.
      */
     public static String block(String text, int indent) {
-        if (text.isEmpty() || !literalSafe(text)) {
+        if (text.isBlank() || !literalSafe(text)) {
             return " " + doubleQuoted(text);
         }
         String chomp = !text.endsWith("\n") ? "-" : text.endsWith("\n\n") ? "+" : "";
-        String indicator = text.startsWith(" ") || text.startsWith("\n") ? String.valueOf(indent) : "";
+        // an indentation indicator counts from the key's indentation, which is two less than the block's
+        String indicator = text.startsWith(" ") || text.startsWith("\n") ? "2" : "";
         StringBuilder out = new StringBuilder(text.length() + 64).append(" |").append(indicator).append(chomp);
         String pad = " ".repeat(indent);
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
@@ -133,21 +134,12 @@ public final class Encode {
 
     /**
      * A string that Kubernetes' {@code $(VAR)} expansion (in command, args and env values) gives back as it is:
-     * a '$' before '(' or '$' is doubled, since Kubernetes reads {@code $$} as one '$'.
+     * every '$' is doubled, since Kubernetes reads {@code $$} as one '$'. Doubling only those before '(' would
+     * do on current clusters, but kubelets before the expansion read characters (not bytes) turned a single
+     * '$' before a non-ASCII character into mojibake.
      */
     public static String literal(String s) {
-        if (s.indexOf('$') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length() + 4);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(c);
-            if (c == '$' && i + 1 < s.length() && (s.charAt(i + 1) == '(' || s.charAt(i + 1) == '$')) {
-                out.append('$');
-            }
-        }
-        return out.toString();
+        return s.indexOf('$') < 0 ? s : s.replace("$", "$$");
     }
 
     // ---------------------------------------------------------------- spark-env.sh (bash)
@@ -225,7 +217,9 @@ public final class Encode {
                 case '\t' -> out.append("\\t");
                 case '\f' -> out.append("\\f");
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
-                case '=', ':', '#', '!' -> out.append(key ? "\\" + c : String.valueOf(c));
+                // a value's first '=' or ':' would be read as the separator, and dropped
+                case '=', ':' -> out.append(key || i == 0 ? "\\" + c : String.valueOf(c));
+                case '#', '!' -> out.append(key ? "\\" + c : String.valueOf(c));
                 default -> {
                     if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {

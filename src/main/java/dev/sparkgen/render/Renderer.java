@@ -21,8 +21,13 @@ public final class Renderer {
         files.put("spark-defaults.conf", templates.render("spark-defaults.conf", view));
         files.put("spark-env.sh", templates.render("spark-env.sh", view));
         files.put(App.TEMPLATE_FILE, templates.render("executor-pod-template.yaml", view));
+        var monitoring = app.job().monitoring();
+        if (monitoring.jmxExporter() && monitoring.configFile() == null) {
+            files.put(App.METRICS_FILE, monitoring.configuration() != null ? monitoring.configuration()
+                    : templates.render(App.METRICS_FILE, view));
+        }
         view.put("files", Map.of("defaults", files.get("spark-defaults.conf"), "env", files.get("spark-env.sh"),
-                "template", files.get(App.TEMPLATE_FILE)));
+                "template", files.get(App.TEMPLATE_FILE), "metrics", files.getOrDefault(App.METRICS_FILE, "")));
         List<String> manifests = View.resources(app);
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : manifests) {

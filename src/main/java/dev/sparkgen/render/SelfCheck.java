@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.EnvVar;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
@@ -27,32 +28,33 @@ import java.util.TreeMap;
  */
 final class SelfCheck {
 
+    /** The kind and apiVersion of each further file's documents, in order. */
+    private static final Map<String, List<String>> FURTHER = Map.of(
+            "rbac.yaml", List.of("v1 ServiceAccount", "rbac.authorization.k8s.io/v1 Role",
+                    "rbac.authorization.k8s.io/v1 RoleBinding"),
+            "podgroup.yaml", List.of("scheduling.volcano.sh/v1beta1 PodGroup"),
+            "networkpolicy.yaml", List.of("networking.k8s.io/v1 NetworkPolicy", "networking.k8s.io/v1 NetworkPolicy"),
+            "traefik-middleware.yaml", List.of("traefik.io/v1alpha1 Middleware"));
+
     private SelfCheck() {
     }
 
     @SuppressWarnings("unchecked")
     static void verify(App app, Map<String, Object> view, Map<String, String> inner, Map<String, String> files) {
         Map<String, Object> pod = (Map<String, Object>) view.get("pod");
-        Map<String, Object> executor = (Map<String, Object>) view.get("executor");
         Map<String, Object> ingress = (Map<String, Object>) view.get("ingress");
 
         MapNode driver = object(files, "driver-pod.yaml", "v1", "Pod", app.names().driverPod(), app);
         expect("driver-pod.yaml labels", strings(driver.find("metadata", "labels")), app.driverLabels());
-        expect("driver-pod.yaml annotations", strings(driver.find("metadata", "annotations")), pod.get("annotations"));
+        expect("driver-pod.yaml annotations", strings(driver.find("metadata", "annotations")), app.driverAnnotations());
         MapNode container = (MapNode) ((ListNode) driver.find("spec", "containers")).items().get(0);
-        expect("driver image", text(container.get("image")), app.job().image());
-        Map<String, String> env = new HashMap<>();
+        expect("driver image", text(container.get("image")), pod.get("image"));
         List<String> names = new ArrayList<>();
-        for (Node e : ((ListNode) container.get("env")).items()) {
-            MapNode entry = (MapNode) e;
-            String name = text(entry.get("name"));
-            names.add(name);
-            env.put(name, entry.get("value") == null ? "<runtime>" : expand(text(entry.get("value")), env));
-        }
+        Map<String, String> env = literalEnv((ListNode) container.get("env"), names);
         List<String> wantNames = new ArrayList<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) pod.get("env")) {
             wantNames.add((String) e.get("name"));
-            if (((String) e.get("fieldPath")).isEmpty()) {
+            if (((Map<?, ?>) e.get("valueFrom")).isEmpty()) {
                 expect("driver env " + e.get("name"), env.get((String) e.get("name")), e.get("value"));
             }
         }
@@ -69,30 +71,33 @@ final class SelfCheck {
         MapNode configMap = object(files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
         expect("configmap labels", strings(configMap.find("metadata", "labels")), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
-        Map<String, String> wantData = new TreeMap<>();
-        wantData.put("spark-defaults.conf", inner.get("spark-defaults.conf"));
-        wantData.put("spark-env.sh", inner.get("spark-env.sh"));
-        wantData.put(App.TEMPLATE_FILE, inner.get(App.TEMPLATE_FILE));
-        expect("configmap data", data, wantData);
+        expect("configmap data", data, new TreeMap<>(inner));
         expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
         expect("executor template labels", strings(template.find("metadata", "labels")), app.executorLabels());
         expect("executor template annotations", strings(template.find("metadata", "annotations")),
-                executor.get("annotations"));
+                app.executorAnnotations());
         Map<String, String> executorEnv = new LinkedHashMap<>();
-        if (template.find("spec", "containers") instanceof ListNode containers) {
-            for (Node e : ((ListNode) ((MapNode) containers.items().get(0)).get("env")).items()) {
-                MapNode entry = (MapNode) e;
-                executorEnv.put(text(entry.get("name")), expand(text(entry.get("value")), executorEnv));
+        if (template.find("spec", "containers") instanceof ListNode containers
+                && ((MapNode) containers.items().get(0)).get("env") instanceof ListNode list) {
+            executorEnv = literalEnv(list, new ArrayList<>());
+        }
+        Map<String, String> wantExecutorEnv = new LinkedHashMap<>();
+        for (EnvVar var : app.job().executor().role().container().env()) {
+            if (var.value() != null) {
+                wantExecutorEnv.put(var.name(), var.value());
             }
         }
-        expect("executor env", executorEnv, new LinkedHashMap<>(app.job().executor().role().env()));
+        executorEnv.keySet().retainAll(wantExecutorEnv.keySet());
+        expect("executor env", executorEnv, wantExecutorEnv);
 
         for (String name : List.of("driver-svc.yaml", "ui-svc.yaml")) {
-            String service = name.equals("driver-svc.yaml") ? app.names().driverService() : app.names().uiService();
-            MapNode svc = object(files, name, "v1", "Service", service, app);
-            expect(name + " labels", strings(svc.find("metadata", "labels")), app.labels());
+            boolean headless = name.equals("driver-svc.yaml");
+            MapNode svc = object(files, name, "v1", "Service",
+                    headless ? app.names().driverService() : app.names().uiService(), app);
+            expect(name + " labels", strings(svc.find("metadata", "labels")),
+                    headless ? app.labels() : ((Map<String, Object>) view.get("uiService")).get("labels"));
             expect(name + " selector", strings(svc.find("spec", "selector")), app.selector());
         }
         if (files.containsKey("ui-ingress.yaml")) {
@@ -105,10 +110,39 @@ final class SelfCheck {
             MapNode path = (MapNode) ((ListNode) rule.find("http", "paths")).items().get(0);
             expect("ingress path", text(path.get("path")), ingress.get("path"));
         }
+        for (Map.Entry<String, List<String>> further : FURTHER.entrySet()) {
+            if (files.containsKey(further.getKey())) {
+                checkFurther(further.getKey(), files.get(further.getKey()), further.getValue(), app);
+            }
+        }
         MapNode kustomization = parse(Rendered.KUSTOMIZATION, files.get(Rendered.KUSTOMIZATION));
         List<String> resources = new ArrayList<>();
         ((ListNode) kustomization.get("resources")).items().forEach(n -> resources.add(text(n)));
         expect("kustomization resources", resources, view.get("resources"));
+    }
+
+    /** A further file: its documents, each of the intended kind, in the app's namespace, with its labels. */
+    private static void checkFurther(String file, String text, List<String> kinds, App app) {
+        List<String> documents = new ArrayList<>(List.of(text.split("\n---\n", -1)));
+        expect(file + " documents", documents.size(), kinds.size());
+        for (int i = 0; i < documents.size(); i++) {
+            MapNode object = parse(file, documents.get(i));
+            expect(file + " kind", text(object.get("apiVersion")) + " " + text(object.get("kind")), kinds.get(i));
+            expect(file + " namespace", text(object.find("metadata", "namespace")), app.job().namespace());
+            expect(file + " labels", strings(object.find("metadata", "labels")), app.labels());
+        }
+    }
+
+    /** A container's literal env values, as Kubernetes expands them in order; names listed in {@code names}. */
+    private static Map<String, String> literalEnv(ListNode list, List<String> names) {
+        Map<String, String> env = new HashMap<>();
+        for (Node e : list.items()) {
+            MapNode entry = (MapNode) e;
+            String name = text(entry.get("name"));
+            names.add(name);
+            env.put(name, entry.get("value") == null ? "<runtime>" : expand(text(entry.get("value")), env));
+        }
+        return env;
     }
 
     private static MapNode object(Map<String, String> files, String file, String apiVersion, String kind,

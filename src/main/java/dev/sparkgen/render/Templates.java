@@ -29,7 +29,8 @@ final class Templates {
 
     static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
-            "executor-pod-template.yaml", "root-kustomization.yaml");
+            "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
+            "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml");
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;
@@ -52,6 +53,7 @@ final class Templates {
         });
         filter("yaml", (value, args) -> Encode.yaml(String.valueOf(value)));
         filter("toyaml", (value, args) -> YamlWriter.value(value, Integer.parseInt(args[0])));
+        filter("fields", (value, args) -> YamlWriter.fields(value, Integer.parseInt(args[0])));
         filter("block", (value, args) -> Encode.block(String.valueOf(value), Integer.parseInt(args[0])));
         filter("literal", (value, args) -> Encode.literal(String.valueOf(value)));
         filter("shell", (value, args) -> Encode.shell(String.valueOf(value)));
@@ -92,6 +94,10 @@ final class Templates {
 
             @Override
             public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+                if (value == null) {
+                    // an unknown name reaches a filter as null: a template's typo, never a value to print
+                    throw new IllegalStateException("a template passes an unknown value to the " + name + " filter");
+                }
                 return function.apply(value, args);
             }
         });

@@ -15,6 +15,20 @@ final class YamlWriter {
     private YamlWriter() {
     }
 
+    /**
+     * The entries of a map (as keys beside others) or the items of a list (beside other items) at
+     * {@code indent}, each on a line of its own, starting with a newline; nothing when there are none. A template
+     * writes {@code spec:{{ fields|fields(2) }}}, or adds items after its own.
+     */
+    static String fields(Object value, int indent) {
+        if (value instanceof Map<?, ?> map && map.isEmpty() || value instanceof Collection<?> list && list.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(256);
+        write(out, value, indent);
+        return out.toString();
+    }
+
     static String value(Object value, int indent) {
         StringBuilder out = new StringBuilder(128);
         write(out, value, indent);

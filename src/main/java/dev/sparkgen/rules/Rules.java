@@ -2,14 +2,20 @@ package dev.sparkgen.rules;
 
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Derive;
+import dev.sparkgen.model.EnvVar;
+import dev.sparkgen.model.Memory;
+import dev.sparkgen.model.Options;
+import dev.sparkgen.model.Role;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.model.SparkProperties;
 import dev.sparkgen.model.SparkVersion;
+import dev.sparkgen.model.SparkVersions;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +47,10 @@ public final class Rules {
             "spark-version", "spark-exec-resourceprofile-id");
 
     private static final Pattern SPARK_REFERENCE = Pattern.compile("\\$\\{(env:|system:|spark\\.)");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern PATH = Pattern.compile("(/[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
+    private static final Pattern RESERVED_VOLUME =
+            Pattern.compile("spark-conf|spark-scratch|spark-metrics|hadoop-conf|secret-[0-9]+|configmap-[0-9]+");
 
     private final App app;
     private final SparkJob job;
@@ -67,6 +77,16 @@ public final class Rules {
         rules.portsDiffer();
         rules.heapIsLargeEnough();
         rules.ingressIsConsistent();
+        rules.urlFormatGivesARoute();
+        rules.affinityIsGivenOnce();
+        rules.volumesAreMountedAndFree();
+        rules.driverMemoryLimitCoversItsRequest();
+        rules.dynamicAllocationBoundsAgree();
+        rules.rbacOwnsItsServiceAccount();
+        rules.monitoringIsComplete();
+        rules.batchSchedulerOptionsApply();
+        rules.containerNamesAreUnique();
+        rules.propertiesExistInThisSpark();
     }
 
     private Origin at(Object... path) {
@@ -114,11 +134,28 @@ public final class Rules {
                 problems.error(at("sparkConf", key), "sparkConf key '" + key + "' is set by spark-gen", reason);
                 continue;
             }
-            String field = SparkProperties.fieldOf(key);
+            String owner = app.generatedBy().get(key);
+            String field = owner != null && !owner.equals("spark-gen") ? owner : SparkProperties.fieldOf(key);
             if (field != null) {
                 problems.error(at("sparkConf", key), "sparkConf key '" + key + "' duplicates a field",
                         "set '" + field + "' instead");
             }
+        }
+    }
+
+    /** A key that came with a later Spark than the job's is ignored by it: say so at the field or the key. */
+    void propertiesExistInThisSpark() {
+        for (String key : app.sparkDefaults().keySet()) {
+            SparkVersion since = SparkVersions.since(key);
+            if (since == null || job.sparkVersion().atLeast(since)) {
+                continue;
+            }
+            String owner = app.generatedBy().get(key);
+            Origin origin = owner == null ? at("sparkConf", key)
+                    : owner.equals("type") ? at("sparkVersion") : at(owner.split("\\."));
+            problems.warning(origin, key + " came with Spark " + since.major() + "." + since.minor()
+                            + (since.patch() > 0 ? "." + since.patch() : "") + ": Spark " + job.sparkVersion()
+                            + " ignores it", "check sparkVersion, or leave it out");
         }
     }
 
@@ -155,16 +192,22 @@ public final class Rules {
     }
 
     void envIsFree() {
-        for (String name : job.driver().role().env().keySet()) {
-            if (DRIVER_ENV.contains(name)) {
-                problems.error(at("driver", "env", name), "driver env '" + name + "' is set by spark-gen",
-                        name.equals("SPARK_HOME") ? "set 'sparkHome' instead" : "choose another name");
-            }
-        }
-        for (String name : job.executor().role().env().keySet()) {
-            if (EXECUTOR_ENV.contains(name)) {
-                problems.error(at("executor", "env", name), "executor env '" + name + "' is set by Spark",
-                        "Spark sets it in every executor; choose another name");
+        for (String role : List.of("driver", "executor")) {
+            List<EnvVar> env = (role.equals("driver") ? job.driver() .role() : job.executor().role()).container().env();
+            Set<String> reserved = role.equals("driver") ? DRIVER_ENV : EXECUTOR_ENV;
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < env.size(); i++) {
+                String name = env.get(i).name();
+                Origin origin = document.find(role, "env") instanceof dev.sparkgen.source.ListNode
+                        ? at(role, "env", i) : at(role, "env", name);
+                if (reserved.contains(name)) {
+                    problems.error(origin, role + " env '" + name + "' is set by " + (role.equals("driver")
+                            ? "spark-gen" : "Spark"), name.equals("SPARK_HOME") ? "set 'sparkHome' instead"
+                            : role.equals("driver") ? "choose another name"
+                            : "Spark sets it in every executor; choose another name");
+                } else if (!seen.add(name)) {
+                    problems.error(origin, role + " env '" + name + "' is set twice", "keep one");
+                }
             }
         }
     }
@@ -173,14 +216,29 @@ public final class Rules {
         int rpc = job.driver().port();
         int blockManager = job.driver().blockManagerPort();
         int ui = job.ui().port();
+        List<Object> rpcKey = List.of("driver", "port");
+        List<Object> blockManagerKey = List.of("driver", "blockManagerPort");
+        List<Object> uiKey = List.of("ui", "port");
         if (rpc == blockManager) {
-            problems.error(at("driver", "blockManagerPort"), "driver.blockManagerPort is driver.port (" + rpc + ")",
+            problems.error(written(blockManagerKey, rpcKey), "driver.blockManagerPort is driver.port (" + rpc + ")",
                     "the driver listens on both: give them different ports");
         }
         if (ui == rpc || ui == blockManager) {
-            problems.error(at("ui", "port"), "ui.port " + ui + " is also a driver port",
-                    "the driver listens on all three: give them different ports");
+            problems.error(written(uiKey, ui == rpc ? rpcKey : blockManagerKey), "ui.port " + ui
+                    + " is also a driver port", "the driver listens on all three: give them different ports");
         }
+    }
+
+    /** The first of these keys the user wrote (a default has no place), else where the first would go. */
+    @SafeVarargs
+    private Origin written(List<Object>... keys) {
+        for (List<Object> key : keys) {
+            Node node = new KeyPath(key).find(document);
+            if (node != null) {
+                return node.origin();
+            }
+        }
+        return at(keys[0].toArray());
     }
 
     void heapIsLargeEnough() {
@@ -196,6 +254,183 @@ public final class Rules {
         }
     }
 
+    void urlFormatGivesARoute() {
+        var ingress = job.ui().ingress();
+        if (ingress.urlFormat() == null || !ingress.enabled()) {
+            return;
+        }
+        if (ingress.host() != null || ingress.path() != null) {
+            problems.error(at("ui", "ingress", "urlFormat"), "ui.ingress.urlFormat replaces host and path",
+                    "keep urlFormat, or host and path");
+        }
+        App.Route route = app.route();
+        if (!HOST.matcher(route.host()).matches()) {
+            problems.error(at("ui", "ingress", "urlFormat"), "ui.ingress.urlFormat gives the host '"
+                    + route.host() + "', which is not a DNS name", "use lowercase letters, digits, '-' and '.'");
+        }
+        if (route.path() != null && !PATH.matcher(route.path()).matches()) {
+            problems.error(at("ui", "ingress", "urlFormat"), "ui.ingress.urlFormat gives the path '"
+                    + route.path() + "', which is not a path of lowercase words", "such as /team/{{$appName}}");
+        }
+    }
+
+    void affinityIsGivenOnce() {
+        for (String role : List.of("driver", "executor")) {
+            Role r = role.equals("driver") ? job.driver().role() : job.executor().role();
+            if (r.nodeAffinity() != null && r.pod().affinity() != null && r.pod().affinity().containsKey("nodeAffinity")) {
+                problems.error(at(role, "nodeAffinity"), role + ".nodeAffinity and " + role
+                        + ".affinity.nodeAffinity are both set", "put the node affinity in one of them");
+            }
+        }
+    }
+
+    /** Every mount names a volume; every volume is mounted somewhere; spark-gen's own names stay free. */
+    @SuppressWarnings("unchecked")
+    void volumesAreMountedAndFree() {
+        Set<String> volumes = new HashSet<>();
+        for (int i = 0; i < job.volumes().size(); i++) {
+            String name = String.valueOf(((Map<String, Object>) job.volumes().get(i)).get("name"));
+            if (RESERVED_VOLUME.matcher(name).matches()) {
+                problems.error(at("volumes", i), "volume name '" + name + "' is spark-gen's",
+                        "spark-gen names its own volumes spark-conf, spark-scratch, spark-metrics, hadoop-conf, "
+                                + "secret-N and configmap-N: choose another name");
+            }
+            if (!volumes.add(name)) {
+                problems.error(at("volumes", i), "volume '" + name + "' is defined twice", "keep one");
+            }
+        }
+        Set<String> mounted = new HashSet<>();
+        for (String role : List.of("driver", "executor")) {
+            Role r = role.equals("driver") ? job.driver().role() : job.executor().role();
+            List<Object> mounts = r.container().volumeMounts() == null ? List.of() : r.container().volumeMounts();
+            for (int i = 0; i < mounts.size(); i++) {
+                Map<String, Object> mount = (Map<String, Object>) mounts.get(i);
+                String name = String.valueOf(mount.get("name"));
+                mounted.add(name);
+                if (!volumes.contains(name)) {
+                    problems.error(at(role, "volumeMounts", i), role + ".volumeMounts names the volume '" + name
+                            + "', which 'volumes' does not define", "add it to 'volumes'");
+                }
+                checkMountPath(String.valueOf(mount.get("mountPath")), at(role, "volumeMounts", i));
+            }
+            for (String kind : List.of("secrets", "configMaps")) {
+                List<dev.sparkgen.model.Mount> list = kind.equals("secrets") ? r.secrets() : r.configMaps();
+                for (int i = 0; i < list.size(); i++) {
+                    checkMountPath(list.get(i).path(), at(role, kind, i));
+                }
+            }
+        }
+        for (Object container : concat(job.driver().initContainers(), job.driver().sidecars())) {
+            Object list = ((Map<String, Object>) container).get("volumeMounts");
+            if (list instanceof List<?> items) {
+                items.forEach(m -> mounted.add(String.valueOf(((Map<String, Object>) m).get("name"))));
+            }
+        }
+        for (int i = 0; i < job.volumes().size(); i++) {
+            String name = String.valueOf(((Map<String, Object>) job.volumes().get(i)).get("name"));
+            if (!mounted.contains(name)) {
+                problems.warning(at("volumes", i), "volume '" + name + "' is mounted nowhere",
+                        "mount it with driver.volumeMounts or executor.volumeMounts, or remove it");
+            }
+        }
+    }
+
+    private void checkMountPath(String path, Origin origin) {
+        for (String own : List.of(App.CONF_DIR, App.SCRATCH_DIR)) {
+            if (path.equals(own) || path.startsWith(own + "/")) {
+                problems.error(origin, "the mount path " + path + " is inside spark-gen's " + own,
+                        own.equals(App.CONF_DIR) ? "use sparkConfigMap to add files to the Spark configuration"
+                                : "choose another path");
+            }
+        }
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    void driverMemoryLimitCoversItsRequest() {
+        Memory limit = job.driver().memoryLimit();
+        if (limit != null && limit.mebibytes() < app.driverSizing().podMiB()) {
+            problems.error(at("driver", "memoryLimit"), "driver.memoryLimit " + limit.text() + " is less than the "
+                    + "pod's request, " + app.driverSizing().podMiB() + "Mi (the heap plus the overhead)",
+                    "raise it, or lower driver.memory");
+        }
+    }
+
+    void dynamicAllocationBoundsAgree() {
+        Options.DynamicAllocation dynamic = job.dynamicAllocation();
+        if (!dynamic.enabled()) {
+            return;
+        }
+        Integer min = dynamic.minExecutors();
+        Integer max = dynamic.maxExecutors();
+        Integer initial = dynamic.initialExecutors();
+        if (min != null && max != null && min > max) {
+            problems.error(at("dynamicAllocation", "minExecutors"), "dynamicAllocation.minExecutors " + min
+                    + " is more than maxExecutors " + max, null);
+        }
+        if (initial != null && max != null && initial > max) {
+            problems.error(at("dynamicAllocation", "initialExecutors"), "dynamicAllocation.initialExecutors "
+                    + initial + " is more than maxExecutors " + max, null);
+        }
+        if (!dynamic.shuffleTracking()) {
+            problems.warning(at("dynamicAllocation", "shuffleTrackingEnabled"), "dynamic allocation without "
+                    + "shuffle tracking needs an external shuffle service, which Kubernetes does not have",
+                    "leave shuffleTrackingEnabled true");
+        }
+    }
+
+    void rbacOwnsItsServiceAccount() {
+        if (job.rbac() && job.serviceAccountName() != null) {
+            problems.error(at("serviceAccountName"), "rbac.create writes the driver's own ServiceAccount, "
+                    + app.names().serviceAccount(), "remove serviceAccountName, or rbac.create");
+        }
+    }
+
+    void monitoringIsComplete() {
+        Options.Monitoring monitoring = job.monitoring();
+        if (monitoring.configuration() != null && monitoring.configFile() != null) {
+            problems.error(at("monitoring", "prometheus", "configFile"), "monitoring.prometheus has both "
+                    + "configuration and configFile", "keep one");
+        }
+        if (monitoring.jmxExporterJar() == null && document.find("monitoring", "prometheus") != null
+                && monitoring.enabled()) {
+            problems.warning(at("monitoring", "prometheus"), "monitoring.prometheus settings apply to the JMX "
+                    + "exporter, which needs jmxExporterJar", "without it, Spark's own servlet serves the metrics "
+                    + "on the UI port");
+        }
+        if (!monitoring.enabled() && document.find("monitoring") != null) {
+            problems.warning(at("monitoring"), "monitoring exposes nothing",
+                    "set exposeDriverMetrics or exposeExecutorMetrics");
+        }
+    }
+
+    void batchSchedulerOptionsApply() {
+        if (document.find("batchSchedulerOptions") != null && !"volcano".equals(job.schedulerName())
+                && !"yunikorn".equals(job.schedulerName())) {
+            problems.warning(at("batchSchedulerOptions"), "batchSchedulerOptions apply to the volcano and "
+                    + "yunikorn schedulers", "set schedulerName");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    void containerNamesAreUnique() {
+        Set<String> names = new HashSet<>(Set.of("spark-kubernetes-driver"));
+        for (String key : List.of("initContainers", "sidecars")) {
+            List<Object> containers = key.equals("initContainers") ? job.driver().initContainers() : job.driver().sidecars();
+            for (int i = 0; i < containers.size(); i++) {
+                String name = String.valueOf(((Map<String, Object>) containers.get(i)).get("name"));
+                if (!names.add(name)) {
+                    problems.error(at("driver", key, i), "container name '" + name + "' is taken",
+                            "the driver's own container is spark-kubernetes-driver; every name must differ");
+                }
+            }
+        }
+    }
+
     void ingressIsConsistent() {
         var ui = job.ui();
         var ingress = ui.ingress();
@@ -205,13 +440,19 @@ public final class Rules {
         if (!ingress.enabled()) {
             return;
         }
-        if (ingress.tlsSecretName() != null && ingress.host() == null) {
+        if (ingress.tlsSecretName() != null && app.route().host() == null) {
             problems.error(at("ui", "ingress", "tls"), "TLS needs a host", "set 'ui.ingress.host'");
         }
         if (app.pathRouted() && ui.serviceType().equals("NodePort")) {
             problems.warning(at("ui", "service", "type"), "the UI is served under the path " + app.uiPath()
                             + ", so through the node port its links (which carry that path) break",
                     "set 'ui.ingress.host' for host-based routing, or use the Ingress only");
+        }
+        String className = app.route().className();
+        if (app.pathRouted() && !className.equals("nginx") && !className.equals("traefik")) {
+            problems.warning(at("ui", "ingress", "className"), "spark-gen writes the path rewrite of nginx and "
+                    + "traefik, not of '" + className + "'", "check that the controller strips " + app.uiPath()
+                    + " before the driver, or set a host");
         }
         String rewrite = "nginx.ingress.kubernetes.io/rewrite-target";
         if (app.pathRouted() && ingress.annotations().containsKey(rewrite)) {

@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,8 @@ public final class Schemas {
     private static final String DIRECTORY = "schema/";
 
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
-    private final Map<String, JsonNode> documents = new HashMap<>();
+    /** The schema files as JSON, read when an error needs them (for suggestions and messages). */
+    private final Map<String, JsonNode> documents = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Schemas() {
     }
@@ -58,13 +58,7 @@ public final class Schemas {
     public static Schemas load() {
         Schemas loaded = new Schemas();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        ObjectMapper mapper = new ObjectMapper();
         for (Kind kind : Kind.values()) {
-            try {
-                loaded.documents.put(kind.file(), mapper.readTree(text(kind)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             loaded.schemas.put(kind, registry.getSchema(SchemaLocation.of("classpath:" + DIRECTORY + kind.file())));
         }
         return loaded;
@@ -72,9 +66,13 @@ public final class Schemas {
 
     /** The schema's text, as shipped. */
     public static String text(Kind kind) {
-        try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(DIRECTORY + kind.file())) {
+        return text(kind.file());
+    }
+
+    private static String text(String file) {
+        try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(DIRECTORY + file)) {
             if (in == null) {
-                throw new IllegalStateException("the jar holds no " + DIRECTORY + kind.file());
+                throw new IllegalStateException("the jar holds no " + DIRECTORY + file);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -108,8 +106,12 @@ public final class Schemas {
                 }
                 String closest = Suggestions.closest(key, known);
                 String where = path.isRoot() ? "" : " in '" + path + "'";
+                String elsewhere = closest == null ? elsewhere(key, path) : null;
                 problems.error(keyNode != null ? keyNode.origin() : origin, "unknown key '" + key + "'" + where,
-                        closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known));
+                        closest != null ? "did you mean '" + closest + "'?"
+                                : elsewhere != null ? "did you mean '" + elsewhere + "'?"
+                                : known.size() <= 12 ? "known keys: " + String.join(", ", known)
+                                : "'spark-gen schema' lists the known keys");
             }
             case "required" -> problems.error(origin, "missing required key '" + error.getProperty() + "'"
                             + (path.isRoot() ? "" : " in '" + path + "'"),
@@ -146,6 +148,31 @@ public final class Schemas {
         }
     }
 
+    /**
+     * A key of another section of a job that the misplaced key is (or nearly is): {@code driver.instnces} is
+     * {@code executor.instances}. Null when there is none, or the error is inside a Kubernetes object.
+     */
+    private String elsewhere(String key, KeyPath path) {
+        JsonNode job = document(Kind.JOB.file());
+        JsonNode top = job.get("properties");
+        if (top == null || path.segments().size() > 1) {
+            return null;
+        }
+        java.util.Map<String, String> candidates = new java.util.LinkedHashMap<>();
+        top.fieldNames().forEachRemaining(section -> {
+            candidates.putIfAbsent(section, section);
+            JsonNode properties = resolve(top.get(section)).get("properties");
+            if (properties != null && !KeyPath.of(section).equals(path)) {
+                properties.fieldNames().forEachRemaining(k -> candidates.putIfAbsent(k, section + "." + k));
+            }
+        });
+        if (!path.isRoot()) {
+            candidates.remove(path.lastKey());
+        }
+        String closest = Suggestions.closest(key, candidates.keySet());
+        return closest == null ? null : candidates.get(closest);
+    }
+
     private static KeyPath keyPath(NodePath location) {
         List<Object> segments = new ArrayList<>(location.getNameCount());
         for (int i = 0; i < location.getNameCount(); i++) {
@@ -157,7 +184,7 @@ public final class Schemas {
     /** The schema node an error's location names, in either schema document. */
     private JsonNode schemaAt(SchemaLocation location) {
         String iri = location.getAbsoluteIri().toString();
-        JsonNode node = documents.get(iri.substring(iri.lastIndexOf('/') + 1));
+        JsonNode node = document(iri.substring(iri.lastIndexOf('/') + 1));
         NodePath fragment = location.getFragment();
         for (int i = 0; node != null && i < fragment.getNameCount(); i++) {
             Object element = fragment.getElement(i);
@@ -175,13 +202,23 @@ public final class Schemas {
         String target = ref.asText();
         int hash = target.indexOf('#');
         String file = hash > 0 ? target.substring(0, hash) : Kind.JOB.file();
-        JsonNode node = documents.get(file);
+        JsonNode node = document(file);
         for (String part : target.substring(hash + 1).split("/")) {
             if (!part.isEmpty() && node != null) {
                 node = node.get(part);
             }
         }
         return node == null ? schema : resolve(node);
+    }
+
+    private JsonNode document(String file) {
+        return documents.computeIfAbsent(file, name -> {
+            try {
+                return new ObjectMapper().readTree(text(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static SchemaLocation parent(SchemaLocation location) {

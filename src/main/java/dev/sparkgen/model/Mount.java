@@ -1,0 +1,5 @@
+package dev.sparkgen.model;
+
+/** A Secret or ConfigMap mounted by name at a path; {@code type} is a Secret's type (Generic when unset). */
+public record Mount(String name, String path, String type) {
+}

@@ -1,0 +1,314 @@
+package dev.sparkgen.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output directory: what a write leaves there, what it refuses, and that a failed write leaves it as it was.
+ * Each test checks the whole tree ({@link #snapshot}), so that nothing else changed either.
+ */
+class OutputDirectoryTest {
+
+    private static final String HEADER =
+            "# Written by spark-gen: the files it owns here. It replaces and removes these, and nothing else.\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path out() {
+        return tmp.resolve("out");
+    }
+
+    private static SortedMap<String, byte[]> files(String... namesAndTexts) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            files.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    private OutputDirectory.Summary write(String... namesAndTexts) {
+        return new OutputDirectory(out()).write(files(namesAndTexts));
+    }
+
+    /** Every entry under {@code dir}, links not followed: a file's text, "<dir>", or "-> target" for a link. */
+    private static Map<String, String> snapshot(Path dir) {
+        Map<String, String> entries = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.toList()) {
+                String name = dir.relativize(path).toString();
+                if (Files.isSymbolicLink(path)) {
+                    entries.put(name, "-> " + Files.readSymbolicLink(path));
+                } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    entries.put(name, "<dir>");
+                } else {
+                    entries.put(name, Files.readString(path, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    private static void put(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Test
+    void write_intoANewDirectory_writesTheFilesAndTheRecord() {
+        OutputDirectory.Summary summary = write("driver-pod.yaml", "pod\n", "kustomization.yaml", "k\n");
+
+        assertEquals(new OutputDirectory.Summary(2, 0, 0), summary);
+        assertEquals(Map.of("", "<dir>", "driver-pod.yaml", "pod\n", "kustomization.yaml", "k\n",
+                ".spark-gen", HEADER + "driver-pod.yaml\nkustomization.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void write_nestedNames_createTheirDirectories() {
+        write("a/x.yaml", "x", "kustomization.yaml", "k");
+
+        assertEquals("x", snapshot(out()).get("a/x.yaml"));
+        assertEquals(HEADER + "a/x.yaml\nkustomization.yaml\n", snapshot(out()).get(".spark-gen"));
+    }
+
+    @Test
+    void write_again_removesItsOwnStaleFilesAndKeepsForeignOnes() {
+        write("a.yaml", "a", "b.yaml", "b", "app/c.yaml", "c");
+        put(out().resolve("notes.txt"), "mine");
+
+        OutputDirectory.Summary summary = write("a.yaml", "a2");
+
+        assertEquals(new OutputDirectory.Summary(1, 0, 2), summary);
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a2", "notes.txt", "mine", ".spark-gen", HEADER + "a.yaml\n"),
+                snapshot(out()));
+    }
+
+    @Test
+    void write_again_keepsADirectoryThatStillHoldsAForeignFile() {
+        write("app/c.yaml", "c", "a.yaml", "a");
+        put(out().resolve("app/notes.txt"), "mine");
+
+        write("a.yaml", "a");
+
+        assertEquals("mine", snapshot(out()).get("app/notes.txt"));
+        assertFalse(snapshot(out()).containsKey("app/c.yaml"));
+    }
+
+    @Test
+    void write_unchanged_writesNothingAndKeepsEveryModificationTime() throws IOException {
+        write("a.yaml", "a", "b.yaml", "b");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        for (String name : new String[] {"a.yaml", "b.yaml", ".spark-gen"}) {
+            Files.setLastModifiedTime(out().resolve(name), old);
+        }
+
+        OutputDirectory.Summary summary = write("a.yaml", "a", "b.yaml", "b");
+
+        assertEquals(new OutputDirectory.Summary(0, 2, 0), summary);
+        for (String name : new String[] {"a.yaml", "b.yaml", ".spark-gen"}) {
+            assertEquals(old, Files.getLastModifiedTime(out().resolve(name)), name);
+        }
+    }
+
+    @Test
+    void write_oneFileChanged_rewritesOnlyThatFile() throws IOException {
+        write("a.yaml", "a", "b.yaml", "b");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(out().resolve("a.yaml"), old);
+
+        assertEquals(new OutputDirectory.Summary(1, 1, 0), write("a.yaml", "a", "b.yaml", "b2"));
+        assertEquals(old, Files.getLastModifiedTime(out().resolve("a.yaml")));
+    }
+
+    @Test
+    void write_leftoverScratchFiles_areRemoved() {
+        write("a.yaml", "a", "app/c.yaml", "c");
+        put(out().resolve(".a.yaml.spark-gen-tmp"), "half");
+        put(out().resolve(".spark-gen.spark-gen-tmp"), "half");
+        put(out().resolve("app/.c.yaml.spark-gen-tmp"), "half");
+
+        write("a.yaml", "a", "app/c.yaml", "c");
+
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a", "app", "<dir>", "app/c.yaml", "c",
+                ".spark-gen", HEADER + "a.yaml\napp/c.yaml\n"), snapshot(out()));
+    }
+
+    // ---------------------------------------------------------------- refusals, each leaving OUT as it was
+
+    @Test
+    void write_overAForeignFile_isRefusedAndChangesNothing() {
+        write("a.yaml", "a");
+        put(out().resolve("b.yaml"), "theirs");
+        Map<String, String> before = snapshot(out());
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a2", "b.yaml", "b"));
+
+        assertEquals(out().resolve("b.yaml") + " exists and was not written by spark-gen (it is not in "
+                + out().resolve(".spark-gen") + "): move it away and render again", e.getMessage());
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_intoADirectoryWithFilesButNoRecord_refusesToOverwriteThem() {
+        put(out().resolve("driver-pod.yaml"), "hand-written");
+        Map<String, String> before = snapshot(out());
+
+        assertThrows(OutputException.class, () -> write("driver-pod.yaml", "pod"));
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_throughASymlinkedFile_isRefusedAndTheTargetIsUntouched() throws IOException {
+        write("a.yaml", "a");
+        Path outside = tmp.resolve("outside.txt");
+        put(outside, "precious");
+        Files.delete(out().resolve("a.yaml"));
+        Files.createSymbolicLink(out().resolve("a.yaml"), outside);
+        Map<String, String> before = snapshot(out());
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a2"));
+
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+        assertEquals("precious", Files.readString(outside));
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_throughASymlinkedDirectory_isRefusedAndNothingIsWrittenOutsideOut() throws IOException {
+        Path outside = Files.createDirectory(tmp.resolve("outside"));
+        Files.createDirectory(out());
+        Files.createSymbolicLink(out().resolve("app"), outside);
+
+        OutputException e = assertThrows(OutputException.class, () -> write("app/x.yaml", "x"));
+
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+        assertEquals(Map.of("", "<dir>"), snapshot(outside));
+        assertEquals(Map.of("", "<dir>", "app", "-> " + outside), snapshot(out()));
+    }
+
+    @Test
+    void write_staleFileThatBecameASymlink_isNotFollowedWhenRemoved() throws IOException {
+        write("a.yaml", "a", "b.yaml", "b");
+        Path outside = tmp.resolve("outside.txt");
+        put(outside, "precious");
+        Files.delete(out().resolve("b.yaml"));
+        Files.createSymbolicLink(out().resolve("b.yaml"), outside);
+
+        write("a.yaml", "a");
+
+        assertEquals("precious", Files.readString(outside));
+    }
+
+    @Test
+    void write_recordNamingAPathOutsideOut_isRefused() {
+        put(out().resolve(".spark-gen"), HEADER + "../escape.yaml\n");
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a"));
+
+        assertTrue(e.getMessage().contains("names '../escape.yaml', which is not a file under"), e.getMessage());
+    }
+
+    @Test
+    void write_whereOutIsAFile_isRefused() {
+        put(out(), "a file");
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a"));
+
+        assertEquals(out() + " exists and is not a directory", e.getMessage());
+    }
+
+    @Test
+    void write_whereATargetIsADirectory_isRefused() throws IOException {
+        Files.createDirectories(out().resolve("a.yaml"));
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a"));
+
+        assertEquals(out().resolve("a.yaml") + " exists and is not a file", e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- a write that fails halfway
+
+    @Test
+    void write_failingHalfway_leavesOutAsItWas() throws IOException {
+        // Root ignores file permissions, so the failure is a directory where a scratch file must go: the second
+        // scratch file cannot be opened after the first is written.
+        write("a.yaml", "a", "b.yaml", "b");
+        put(out().resolve("notes.txt"), "mine");
+        Files.createDirectory(out().resolve(".b.yaml.spark-gen-tmp"));
+        Map<String, String> before = snapshot(out());
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a2", "b.yaml", "b2", "c.yaml", "c"));
+
+        assertTrue(e.getMessage().startsWith("cannot write " + out() + ": "), e.getMessage());
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_failingInANewDirectory_removesTheDirectoriesItCreated() throws IOException {
+        Files.createDirectories(out().resolve(".kustomization.yaml.spark-gen-tmp"));
+        Map<String, String> before = snapshot(out());
+
+        assertThrows(OutputException.class, () -> write("app/x.yaml", "x", "kustomization.yaml", "k"));
+
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_intoAReadOnlyDirectory_failsAndLeavesItAsItWas() throws IOException {
+        write("a.yaml", "a");
+        Map<String, String> before = snapshot(out());
+        Files.setPosixFilePermissions(out(), PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(out()), "running as root: permissions do not stop writes here "
+                    + "(write_failingHalfway_leavesOutAsItWas covers the failure)");
+
+            OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a2", "b.yaml", "b"));
+
+            assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+            assertEquals(before, snapshot(out()));
+        } finally {
+            Files.setPosixFilePermissions(out(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    // ---------------------------------------------------------------- the record
+
+    @Test
+    void readRecord_withoutARecord_isEmpty() {
+        assertTrue(new OutputDirectory(out()).readRecord().isEmpty());
+    }
+
+    @Test
+    void safeRelative_refusesAbsoluteParentAndRecordNames() {
+        assertTrue(OutputDirectory.safeRelative("app/x.yaml"));
+        for (String name : new String[] {"", "/etc/passwd", "../x", "a/../../x", "a//b", "./x", "a\\b", ".spark-gen"}) {
+            assertFalse(OutputDirectory.safeRelative(name), name);
+        }
+    }
+}
