@@ -43,11 +43,11 @@ public record App(
 
     /** The names of the objects, all {@code <app>} plus a suffix. */
     public record Names(String driverPod, String configMap, String driverService, String uiService, String ingress,
-                        String serviceAccount, String podGroup, String networkPolicy) {
+                        String serviceAccount, String podGroup, String driverPolicy, String executorPolicy) {
 
         static Names of(String app) {
             return new Names(app + "-driver", app + "-cm", app + "-driver-svc", app + "-ui-svc", app + "-ui-ingress",
-                    app + "-driver", app + "-pg", app);
+                    app + "-driver", app + "-pg", app + "-driver", app + "-executors");
         }
     }
 

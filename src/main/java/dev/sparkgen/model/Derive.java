@@ -134,7 +134,8 @@ public final class Derive {
         return role.coreRequest() != null ? role.coreRequest() : String.valueOf(role.cores());
     }
 
-    static long millicores(String quantity) {
+    /** A CPU quantity (2, 1.5, 500m) in millicores. */
+    public static long millicores(String quantity) {
         return quantity.endsWith("m") ? Long.parseLong(quantity.substring(0, quantity.length() - 1))
                 : new BigDecimal(quantity).movePointRight(3).longValueExact();
     }

@@ -79,9 +79,14 @@ public final class SparkProperties {
         FIELDS.put("spark.jars.excludes", "deps.excludePackages");
         FIELDS.put("spark.archives", "deps.archives");
         FIELDS.put("spark.ui.prometheus.enabled", "monitoring.exposeExecutorMetrics");
+        FIELDS.put("spark.dynamicAllocation.enabled", "dynamicAllocation.enabled");
+        FIELDS.put("spark.dynamicAllocation.initialExecutors", "dynamicAllocation.initialExecutors");
+        FIELDS.put("spark.dynamicAllocation.minExecutors", "dynamicAllocation.minExecutors");
+        FIELDS.put("spark.dynamicAllocation.maxExecutors", "dynamicAllocation.maxExecutors");
+        FIELDS.put("spark.dynamicAllocation.shuffleTracking.enabled", "dynamicAllocation.shuffleTrackingEnabled");
+        FIELDS.put("spark.dynamicAllocation.shuffleTracking.timeout", "dynamicAllocation.shuffleTrackingTimeout");
 
         FIELD_PREFIXES.put("spark.hadoop.", "hadoopConf");
-        FIELD_PREFIXES.put("spark.dynamicAllocation.", "dynamicAllocation");
         FIELD_PREFIXES.put("spark.kubernetes.executor.label.", "executor.labels");
         FIELD_PREFIXES.put("spark.kubernetes.executor.annotation.", "executor.annotations");
         FIELD_PREFIXES.put("spark.executorEnv.", "executor.env");
@@ -230,20 +235,23 @@ public final class SparkProperties {
         if (!dynamic.enabled()) {
             return;
         }
-        String owner = "dynamicAllocation";
-        p.put("spark.dynamicAllocation.enabled", "true", owner);
-        p.put("spark.dynamicAllocation.shuffleTracking.enabled", String.valueOf(dynamic.shuffleTracking()), owner);
+        String owner = "dynamicAllocation.";
+        p.put("spark.dynamicAllocation.enabled", "true", owner + "enabled");
+        p.put("spark.dynamicAllocation.shuffleTracking.enabled", String.valueOf(dynamic.shuffleTracking()),
+                owner + "shuffleTrackingEnabled");
         if (dynamic.shuffleTrackingTimeout() != null) {
-            p.put("spark.dynamicAllocation.shuffleTracking.timeout", dynamic.shuffleTrackingTimeout() + "ms", owner);
+            p.put("spark.dynamicAllocation.shuffleTracking.timeout", dynamic.shuffleTrackingTimeout() + "ms",
+                    owner + "shuffleTrackingTimeout");
         }
         if (dynamic.initialExecutors() != null) {
-            p.put("spark.dynamicAllocation.initialExecutors", String.valueOf(dynamic.initialExecutors()), owner);
+            p.put("spark.dynamicAllocation.initialExecutors", String.valueOf(dynamic.initialExecutors()),
+                    owner + "initialExecutors");
         }
         if (dynamic.minExecutors() != null) {
-            p.put("spark.dynamicAllocation.minExecutors", String.valueOf(dynamic.minExecutors()), owner);
+            p.put("spark.dynamicAllocation.minExecutors", String.valueOf(dynamic.minExecutors()), owner + "minExecutors");
         }
         if (dynamic.maxExecutors() != null) {
-            p.put("spark.dynamicAllocation.maxExecutors", String.valueOf(dynamic.maxExecutors()), owner);
+            p.put("spark.dynamicAllocation.maxExecutors", String.valueOf(dynamic.maxExecutors()), owner + "maxExecutors");
         }
     }
 

@@ -56,7 +56,7 @@ final class View {
         App.Names n = app.names();
         view.put("names", Map.of("pod", n.driverPod(), "cm", n.configMap(), "driverSvc", n.driverService(),
                 "uiSvc", n.uiService(), "ingress", n.ingress(), "serviceAccount", n.serviceAccount(),
-                "podGroup", n.podGroup(), "networkPolicy", n.networkPolicy()));
+                "podGroup", n.podGroup(), "driverPolicy", n.driverPolicy(), "executorPolicy", n.executorPolicy()));
         view.put("labels", app.labels());
         view.put("imagePullPolicy", job.imagePullPolicy());
         view.put("syncBeforePod", SYNC_BEFORE_THE_POD);

@@ -87,6 +87,33 @@ public final class Rules {
         rules.batchSchedulerOptionsApply();
         rules.containerNamesAreUnique();
         rules.propertiesExistInThisSpark();
+        rules.cpuLimitCoversItsRequest();
+        rules.restartsKeepExecutorNamesFree();
+    }
+
+    /** Kubernetes refuses a pod whose CPU limit is under its request. */
+    void cpuLimitCoversItsRequest() {
+        for (String role : List.of("driver", "executor")) {
+            Role r = role.equals("driver") ? job.driver().role() : job.executor().role();
+            if (r.coreLimit() != null && Derive.millicores(r.coreLimit()) < Derive.millicores(Derive.cpuRequest(r))) {
+                problems.error(at(role, "coreLimit"), role + ".coreLimit " + r.coreLimit() + " is less than the "
+                        + "CPU the pod requests, " + Derive.cpuRequest(r), "Kubernetes refuses such a pod: raise "
+                        + "coreLimit, or lower " + (r.coreRequest() != null ? "coreRequest" : "cores"));
+            }
+        }
+    }
+
+    /**
+     * A driver restarted in place (OnFailure) starts a new Spark application in the same pod, whose executors
+     * are named <app>-exec-1... again, while the first attempt's may still be there: creating them fails.
+     */
+    void restartsKeepExecutorNamesFree() {
+        if (job.restartPolicy().equals("OnFailure")) {
+            problems.warning(at("restartPolicy"), "with restartPolicy OnFailure, a restarted driver creates "
+                    + "executors named " + app.name() + "-exec-1... again, while those of the failed attempt may "
+                    + "still exist (their owner, the pod, does)", "prefer Never and re-run the job (the README "
+                    + "shows how), or keep executor.deleteOnTermination true so Spark removes them as it stops");
+        }
     }
 
     private Origin at(Object... path) {

@@ -315,13 +315,12 @@ public final class YamlLoader {
             }
             checkText(event, key);
             Origin origin = origin(event.getStartMark());
-            Origin first = map.keyOrigins.get(key);
+            Node firstValue = map.entries.get(key); // its origin is its key's
+            Origin first = firstValue == null ? null : firstValue.origin();
             if (first != null) {
                 problems.error(origin, "duplicate key '" + key + "' (first written at line " + first.line() + ")",
                         "YAML keeps only one of them: remove the other");
                 map.duplicate = true;
-            } else {
-                map.keyOrigins.put(key, origin);
             }
             map.key = key;
             map.keyOrigin = origin;
@@ -428,7 +427,6 @@ public final class YamlLoader {
 
     private static final class MapFrame extends Frame {
         final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
-        final Map<String, Origin> keyOrigins = new HashMap<>();
         String key;
         Origin keyOrigin;
         boolean duplicate;

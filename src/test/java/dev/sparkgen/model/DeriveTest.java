@@ -39,7 +39,7 @@ class DeriveTest {
         App.Names names = Jobs.app("priorityClassName: urgent\n").names();
 
         assertEquals(new App.Names("pi-urgent-driver", "pi-urgent-cm", "pi-urgent-driver-svc", "pi-urgent-ui-svc",
-                "pi-urgent-ui-ingress", "pi-urgent-driver", "pi-urgent-pg", "pi-urgent"), names);
+                "pi-urgent-ui-ingress", "pi-urgent-driver", "pi-urgent-pg", "pi-urgent-driver", "pi-urgent-executors"), names);
     }
 
     @Test

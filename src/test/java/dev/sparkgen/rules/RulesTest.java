@@ -1,6 +1,7 @@
 package dev.sparkgen.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkgen.model.Binder;
 import dev.sparkgen.model.Derive;
@@ -256,5 +257,31 @@ class RulesTest {
         assertEquals(List.of("job.yaml:9:7: annotation 'kubernetes.io/ingress.class' is set by spark-gen — set "
                 + "'ui.ingress.className'"),
                 checkMinimal("ui:\n  ingress:\n    annotations:\n      kubernetes.io/ingress.class: nginx\n"));
+    }
+
+    // ---------------------------------------------------------------- CPU, restarts, dynamic allocation
+
+    @Test
+    void coreLimit_underTheRequest_isAnErrorAtTheLimit() {
+        assertEquals(List.of("job.yaml:8:3: executor.coreLimit 1500m is less than the CPU the pod requests, 2 — "
+                + "Kubernetes refuses such a pod: raise coreLimit, or lower cores"),
+                checkMinimal("executor:\n  cores: 2\n  coreLimit: 1500m\n"));
+        assertEquals(List.of(), checkMinimal("executor:\n  cores: 2\n  coreLimit: 2000m\n"));
+    }
+
+    @Test
+    void restartPolicyOnFailure_warnsAboutTheFormerAttemptsExecutors() {
+        List<String> problems = checkMinimal("restartPolicy: OnFailure\n");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("job.yaml:6:1: warning: with restartPolicy OnFailure, a restarted "
+                + "driver creates executors named pi-exec-1... again"), problems.get(0));
+    }
+
+    @Test
+    void dynamicAllocationSettingsWithoutAField_areFreeInSparkConf() {
+        assertEquals(List.of(), checkMinimal("sparkConf:\n  spark.dynamicAllocation.executorIdleTimeout: 120s\n"));
+        assertEquals(List.of("job.yaml:7:3: sparkConf key 'spark.dynamicAllocation.maxExecutors' duplicates a field "
+                + "— set 'dynamicAllocation.maxExecutors' instead"),
+                checkMinimal("sparkConf:\n  spark.dynamicAllocation.maxExecutors: 4\n"));
     }
 }
