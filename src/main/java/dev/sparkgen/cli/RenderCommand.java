@@ -49,6 +49,13 @@ final class RenderCommand implements Callable<Integer> {
             description = "The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
     KubeVersion kubeVersion = KubeVersion.DEFAULT;
 
+    @Option(names = "--check", description = "Write nothing: print a unified diff and exit 1 when OUT is not "
+            + "exactly what would be rendered (for CI and pre-commit), exit 0 when it is.")
+    boolean check;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print problems only: no summary, no progress.")
+    boolean quiet;
+
     @Option(names = "--fsync", description = "Flush every file to disk before it replaces the old one, for "
             + "power-cut safety beyond the file system's own (slow: a disk flush per file).")
     boolean fsync;
@@ -59,6 +66,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (check && output.equals("-")) {
+            throw CliException.usage("--check compares with a directory: give -o OUT");
+        }
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.single(cli, jobs);
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
@@ -74,14 +84,36 @@ final class RenderCommand implements Callable<Integer> {
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         batch.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        if (check) {
+            return check(files);
+        }
         try {
             OutputDirectory.Summary summary = new OutputDirectory(cli.path(output), fsync).write(files);
             String what = batch.apps().size() == 1 ? batch.apps().get(0).app() : batch.apps().size() + " apps";
-            cli.err.println("spark-gen: " + what + " -> " + output + ": "
-                    + (summary.written() + summary.removed() == 0 ? "up to date"
-                    : summary.written() + " file(s) written" + (summary.removed() > 0
-                    ? ", " + summary.removed() + " removed" : "")));
+            if (!quiet) {
+                cli.err.println("spark-gen: " + what + " -> " + output + ": "
+                        + (summary.written() + summary.removed() == 0 ? "up to date"
+                        : summary.written() + " file(s) written" + (summary.removed() > 0
+                        ? ", " + summary.removed() + " removed" : "")));
+            }
             return Cli.OK;
+        } catch (OutputException e) {
+            cli.err.println("spark-gen: " + e.getMessage());
+            return Cli.INVALID;
+        }
+    }
+
+    /** --check: the differences, on standard output, and whether there were any. */
+    private int check(SortedMap<String, byte[]> files) {
+        try {
+            List<String> diffs = new OutputDirectory(cli.path(output)).differences(files);
+            diffs.forEach(cli.out::print);
+            cli.out.flush();
+            if (!quiet) {
+                cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
+                        : " is stale: " + diffs.size() + " file(s) differ; render again to update it"));
+            }
+            return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
         } catch (OutputException e) {
             cli.err.println("spark-gen: " + e.getMessage());
             return Cli.INVALID;

@@ -163,6 +163,32 @@ public final class OutputDirectory {
         }
     }
 
+    /**
+     * How the directory differs from what {@link #write} would make it, as unified diffs (paths relative to
+     * the directory), the record included; empty when it is up to date. Reads, never writes.
+     */
+    public List<String> differences(SortedMap<String, byte[]> files) {
+        SortedMap<String, byte[]> wanted = new TreeMap<>(files);
+        wanted.put(RECORD, record(files.keySet()));
+        SortedSet<String> names = new TreeSet<>(wanted.keySet());
+        if (Files.isDirectory(root)) {
+            names.addAll(readRecord());
+        }
+        List<String> diffs = new ArrayList<>();
+        for (String name : names) {
+            Path path = root.resolve(name);
+            String before = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    ? new String(read(path), java.nio.charset.StandardCharsets.UTF_8) : null;
+            byte[] after = wanted.get(name);
+            String diff = UnifiedDiff.of(name, before,
+                    after == null ? null : new String(after, java.nio.charset.StandardCharsets.UTF_8));
+            if (!diff.isEmpty()) {
+                diffs.add(diff);
+            }
+        }
+        return diffs;
+    }
+
     /** The files the record lists; empty when there is no record. */
     public Set<String> readRecord() {
         Path record = root.resolve(RECORD);

@@ -12,6 +12,8 @@ import java.util.Map;
 public record Rendered(String app, Map<String, String> files, List<String> manifests) {
 
     public static final String KUSTOMIZATION = "kustomization.yaml";
+    /** What a reviewer reads first: not a Kubernetes object, and not listed in the kustomization. */
+    public static final String README = "README.md";
 
     public Rendered {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders an app's files: the five manifests (four without an Ingress) and {@code kustomization.yaml}, with
- * the ConfigMap's three files inside. It parses its own output back before returning it, and fails loudly
+ * Renders an app's files: the five manifests (four without an Ingress), the further objects a job asks for,
+ * {@code kustomization.yaml}, and a {@code README.md} for reviewers, with the ConfigMap's three files inside. It parses its own output back before returning it, and fails loudly
  * when that is not exactly the intended objects. One instance renders any number of apps, from any thread.
  */
 public final class Renderer {
@@ -35,6 +35,8 @@ public final class Renderer {
         }
         out.put(Rendered.KUSTOMIZATION, templates.render(Rendered.KUSTOMIZATION, view));
         SelfCheck.verify(app, view, files, out);
+        view.put("readme", Readme.of(app, manifests));
+        out.put(Rendered.README, templates.render(Rendered.README, view));
         return new Rendered(app.name(), out, new ArrayList<>(manifests));
     }
 

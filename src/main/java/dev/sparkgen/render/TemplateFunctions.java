@@ -53,6 +53,28 @@ public final class TemplateFunctions {
         return Encode.exports((Map<?, ?>) known(value, "exports"));
     }
 
+    /**
+     * Text in Markdown, in a table cell or a line: Markdown's and HTML's special characters escaped with a
+     * backslash, line breaks and other control characters escaped, so no value can add a row, a link or a tag.
+     */
+    public static String md(Object value) {
+        String text = Quote.controls(text(value, "md"));
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Text in a quoted Mermaid label: letters, digits and '-', '.', ',', ' ', '/'; anything else '_'. */
+    public static String label(Object value) {
+        return text(value, "label").replaceAll("[^A-Za-z0-9., /-]", "_");
+    }
+
     /** Text in a comment: on one line, its control characters escaped. */
     public static String comment(Object value) {
         return Quote.controls(text(value, "comment"));

@@ -29,7 +29,7 @@ final class Templates {
     static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
             "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
-            "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml");
+            "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md");
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;
@@ -59,6 +59,8 @@ final class Templates {
         function("properties", Object.class);
         function("exports", Object.class);
         function("comment", Object.class);
+        function("md", Object.class);
+        function("label", Object.class);
         JinjavaInterpreter parser = jinjava.newInterpreter();
         for (String name : NAMES) {
             parsed.put(name, parser.parse(read(name + ".j2")));

@@ -81,11 +81,11 @@ class CliTest {
         Result result = run("render", fixture("valid.yaml"), "-o", "out");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(List.of("spark-gen: pi -> out: 6 file(s) written"), result.errLines());
+        assertEquals(List.of("spark-gen: pi -> out: 7 file(s) written"), result.errLines());
         assertEquals("", result.out());
         try (Stream<Path> files = Files.list(cwd.resolve("out"))) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            List<String> expected = new ArrayList<>(List.of(".spark-gen"));
+            List<String> expected = new ArrayList<>(List.of(".spark-gen", "README.md"));
             expected.addAll(MANIFESTS);
             assertEquals(expected, names);
         }
