@@ -293,8 +293,19 @@ public final class SparkGen {
      * that derive the same app name are an error at each.
      */
     public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, boolean flat) {
+        return renderAll(inputs, options, kube, flat, done -> { });
+    }
+
+    /**
+     * As {@link #renderAll(List, Options, KubeVersion, boolean)}, telling {@code progress} how many of the
+     * 2 x inputs steps (a load, then a render, per job) are done, from whichever thread did one.
+     */
+    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, boolean flat,
+                           java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<JobResult> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
                 .map(input -> load(input, options))
+                .peek(result -> progress.accept(done.incrementAndGet()))
                 .filter(result -> !result.profile())
                 .toList();
         Problems problems = new Problems();
@@ -318,6 +329,7 @@ public final class SparkGen {
         }
         List<Rendered> apps = (results.size() > 1 ? results.parallelStream() : results.stream())
                 .map(result -> render(result.app(), kube, Path.of(result.file()).getFileName().toString()))
+                .peek(rendered -> progress.accept(done.incrementAndGet()))
                 .sorted(java.util.Comparator.comparing(Rendered::app))
                 .toList();
         SortedMap<String, String> files = new TreeMap<>();
@@ -332,6 +344,16 @@ public final class SparkGen {
             files.put(Rendered.KUSTOMIZATION, renderer().renderRoot(names));
         }
         return new Batch(problems.all(), apps, files);
+    }
+
+    /** The text of a starter job file (see {@code init}). */
+    public String starter(String name, String schema) {
+        return renderer().starter(name, schema);
+    }
+
+    /** The defaults the job schema documents, by path: what a job that leaves a field out gets. */
+    public java.util.SortedMap<String, Object> defaults() {
+        return schemas().defaults();
     }
 
     /** The catalog of profiles a job in {@code dir} (relative to the working directory; null: none) would see. */

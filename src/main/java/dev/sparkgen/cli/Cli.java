@@ -15,12 +15,15 @@ final class Cli {
     final PrintWriter out;
     final PrintWriter err;
     final Path cwd;
+    /** Whether a person watches: standard output and error on a terminal (progress lines are for them only). */
+    final boolean terminal;
     private SparkGen sparkGen;
 
-    Cli(PrintWriter out, PrintWriter err, Path cwd) {
+    Cli(PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
         this.out = out;
         this.err = err;
         this.cwd = cwd;
+        this.terminal = terminal;
     }
 
     SparkGen sparkGen() {

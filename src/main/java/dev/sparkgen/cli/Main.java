@@ -33,7 +33,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, Path.of("").toAbsolutePath());
+        int code = run(args, out, err, Path.of("").toAbsolutePath(), System.console() != null);
         out.flush();
         err.flush();
         System.exit(code);
@@ -41,14 +41,22 @@ public final class Main implements Runnable {
 
     /** Runs one command line; the tests' entry point, the same as the user's. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Path cwd) {
-        Cli cli = new Cli(out, err, cwd);
+        return run(args, out, err, cwd, false);
+    }
+
+    /** Runs one command line; {@code terminal} says whether a person watches (for progress lines). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
+        Cli cli = new Cli(out, err, cwd, terminal);
         Main main = new Main();
         CommandLine line = new CommandLine(main);
         line.addSubcommand(new RenderCommand(cli));
         line.addSubcommand(new ValidateCommand(cli));
         line.addSubcommand(new SchemaCommand(cli));
         line.addSubcommand(new ProfilesCommand(cli));
+        line.addSubcommand(new ExplainCommand(cli));
         line.addSubcommand(new ImportCommand(cli));
+        line.addSubcommand(new InitCommand(cli));
+        line.addSubcommand(new CompletionCommand(cli));
         line.addSubcommand(new CommandLine.HelpCommand());
         line.setOut(out);
         line.setErr(err);
@@ -77,7 +85,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, validate, "
-                + "schema, profiles or import");
+                + "explain, schema, profiles, init, import or completion");
     }
 
     /** The version, from the jar's resources (filtered by Maven). */

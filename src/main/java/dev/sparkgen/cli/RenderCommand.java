@@ -72,7 +72,9 @@ final class RenderCommand implements Callable<Integer> {
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.single(cli, jobs);
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, flat);
+        Progress progress = new Progress(cli.err, 2 * inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, flat, progress);
+        progress.end();
         Report.text(batch.problems(), cli.err);
         if (!batch.ok()) {
             return Cli.INVALID;

@@ -40,6 +40,11 @@ public final class Renderer {
         return new Rendered(app.name(), out, new ArrayList<>(manifests));
     }
 
+    /** A starter job named {@code name}, whose editors read the schema at {@code schema}. */
+    public String starter(String name, String schema) {
+        return templates.render("job.yaml", Map.of("name", name, "schema", schema));
+    }
+
     /** The kustomization at the root of a multi-app directory: it lists each app's directory. */
     public String renderRoot(List<String> apps) {
         Map<String, Object> view = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ final class Templates {
     static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
             "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
-            "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md");
+            "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md", "job.yaml");
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;

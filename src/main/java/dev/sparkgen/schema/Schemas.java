@@ -149,6 +149,35 @@ public final class Schemas {
     }
 
     /**
+     * The defaults the job schema documents, by path ({@code driver.port}: 7078), for the fields a job may leave
+     * out; what {@code explain} shows as "default".
+     */
+    public java.util.SortedMap<String, Object> defaults() {
+        java.util.SortedMap<String, Object> defaults = new java.util.TreeMap<>();
+        collectDefaults(document(Kind.JOB.file()), KeyPath.of(), defaults, 0);
+        return defaults;
+    }
+
+    private void collectDefaults(JsonNode schema, KeyPath path, java.util.Map<String, Object> defaults, int depth) {
+        JsonNode properties = resolve(schema).get("properties");
+        if (properties == null || depth > 4) {
+            return;
+        }
+        properties.fields().forEachRemaining(entry -> {
+            JsonNode property = entry.getValue();
+            KeyPath child = path.child(entry.getKey());
+            JsonNode value = property.has("default") ? property.get("default") : resolve(property).get("default");
+            if (value != null) {
+                defaults.put(child.toString(), value.isTextual() ? value.asText()
+                        : value.isBoolean() ? (Object) value.booleanValue() : value.numberValue());
+            }
+            if (!property.path("$ref").asText().startsWith("kubernetes")) {
+                collectDefaults(property, child, defaults, depth + 1);
+            }
+        });
+    }
+
+    /**
      * A key of another section of a job that the misplaced key is (or nearly is): {@code driver.instnces} is
      * {@code executor.instances}. Null when there is none, or the error is inside a Kubernetes object.
      */

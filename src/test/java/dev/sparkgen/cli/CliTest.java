@@ -333,7 +333,7 @@ class CliTest {
         Result result = run();
 
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("spark-gen: a command is required: render, validate, schema, profiles or import",
+        assertEquals(List.of("spark-gen: a command is required: render, validate, explain, schema, profiles, init, import or completion",
                 "Try 'spark-gen --help'."), result.errLines());
     }
 

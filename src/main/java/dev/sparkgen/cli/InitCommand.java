@@ -1,0 +1,72 @@
+package dev.sparkgen.cli;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.problem.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spark-gen init NAME}: writes a commented starter job that validates, for editors with its schema. */
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Writes a commented starter job file NAME.yaml that validates, with a yaml-language-server "
+                + "line so that editors complete and check it against the schema.")
+final class InitCommand implements Callable<Integer> {
+
+    private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
+    private final Cli cli;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The job's name: lowercase letters, digits and '-'.")
+    String name;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it (default: NAME.yaml).")
+    String output;
+
+    @Option(names = "--schema", paramLabel = "PATH|URL", defaultValue = "job.schema.json",
+            description = "The schema editors read (default: ${DEFAULT-VALUE}, beside the job: save it with "
+                    + "'spark-gen schema > job.schema.json').")
+    String schema;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    InitCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!NAME.matcher(name).matches() || name.length() > 63) {
+            throw CliException.usage("'" + name + "' is not a job name: lowercase letters, digits and '-', "
+                    + "starting with a letter");
+        }
+        String given = output != null ? output : name + ".yaml";
+        Path file = cli.path(given);
+        if (Files.exists(file) && !force) {
+            throw CliException.invalid(given + " exists: choose another FILE, or --force");
+        }
+        String text = cli.sparkGen().starter(name, schema);
+        Path scratch = Files.createTempFile(file.toAbsolutePath().getParent(), ".init-", ".yaml");
+        try {
+            Files.writeString(scratch, text, StandardCharsets.UTF_8);
+            List<Problem> problems = cli.sparkGen().validate(new SparkGen.Input(scratch, given, false),
+                    SparkGen.Options.DEFAULT);
+            if (problems.stream().anyMatch(Problem::isError)) {
+                throw new IllegalStateException("the starter job does not validate: " + problems.get(0).format());
+            }
+            Files.move(scratch, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+        cli.err.println("spark-gen: wrote " + given + "; render it with: spark-gen render " + given + " -o out/" + name);
+        return Cli.OK;
+    }
+}
