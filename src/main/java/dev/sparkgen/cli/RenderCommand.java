@@ -4,12 +4,10 @@ import dev.sparkgen.SparkGen;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.output.OutputException;
 import dev.sparkgen.render.KubeVersion;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,8 +82,7 @@ final class RenderCommand implements Callable<Integer> {
             cli.out.flush();
             return Cli.OK;
         }
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        batch.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        SortedMap<String, String> files = batch.files();
         if (check) {
             return check(files);
         }
@@ -106,7 +103,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /** --check: the differences, on standard output, and whether there were any. */
-    private int check(SortedMap<String, byte[]> files) {
+    private int check(SortedMap<String, String> files) {
         try {
             List<String> diffs = new OutputDirectory(cli.path(output)).differences(files);
             diffs.forEach(cli.out::print);

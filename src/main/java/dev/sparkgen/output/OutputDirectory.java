@@ -73,14 +73,14 @@ public final class OutputDirectory {
      * Makes the directory hold exactly {@code files} (paths relative to it, '/'-separated) besides files spark-gen
      * never wrote. Throws {@link OutputException} when it cannot, leaving the directory as it was.
      */
-    public Summary write(SortedMap<String, byte[]> files) {
+    public Summary write(SortedMap<String, String> files) {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new OutputException(root + " exists and is not a directory");
         }
         Set<String> owned = readRecord();
         removeScratch(owned);
         List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
             Path target = resolve(file.getKey());
             checkParents(file.getKey());
             if (Files.isSymbolicLink(target)) {
@@ -95,7 +95,7 @@ public final class OutputDirectory {
                     throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
                             + root.resolve(RECORD) + "): move it away and render again");
                 }
-                if (Arrays.equals(read(target), file.getValue())) {
+                if (Arrays.equals(read(target), utf8(file.getValue()))) {
                     continue;
                 }
             }
@@ -119,7 +119,7 @@ public final class OutputDirectory {
             createDirectories(root, createdDirs);
             for (String name : changed) {
                 createDirectories(resolve(name).getParent(), createdDirs);
-                writeScratch(scratch, name, files.get(name));
+                writeScratch(scratch, name, utf8(files.get(name))); // one file's bytes at a time
             }
             writeScratch(scratch, RECORD + ".intent", record(all));
             writeScratch(scratch, RECORD, finalRecord);
@@ -167,9 +167,9 @@ public final class OutputDirectory {
      * How the directory differs from what {@link #write} would make it, as unified diffs (paths relative to
      * the directory), the record included; empty when it is up to date. Reads, never writes.
      */
-    public List<String> differences(SortedMap<String, byte[]> files) {
-        SortedMap<String, byte[]> wanted = new TreeMap<>(files);
-        wanted.put(RECORD, record(files.keySet()));
+    public List<String> differences(SortedMap<String, String> files) {
+        SortedMap<String, String> wanted = new TreeMap<>(files);
+        wanted.put(RECORD, new String(record(files.keySet()), java.nio.charset.StandardCharsets.UTF_8));
         SortedSet<String> names = new TreeSet<>(wanted.keySet());
         if (Files.isDirectory(root)) {
             names.addAll(readRecord());
@@ -179,9 +179,7 @@ public final class OutputDirectory {
             Path path = root.resolve(name);
             String before = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                     ? new String(read(path), java.nio.charset.StandardCharsets.UTF_8) : null;
-            byte[] after = wanted.get(name);
-            String diff = UnifiedDiff.of(name, before,
-                    after == null ? null : new String(after, java.nio.charset.StandardCharsets.UTF_8));
+            String diff = UnifiedDiff.of(name, before, wanted.get(name));
             if (!diff.isEmpty()) {
                 diffs.add(diff);
             }
@@ -210,6 +208,10 @@ public final class OutputDirectory {
             owned.add(line);
         }
         return owned;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] record(Set<String> names) {

@@ -37,10 +37,10 @@ class OutputDirectoryTest {
         return tmp.resolve("out");
     }
 
-    private static SortedMap<String, byte[]> files(String... namesAndTexts) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+    private static SortedMap<String, String> files(String... namesAndTexts) {
+        SortedMap<String, String> files = new TreeMap<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
-            files.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+            files.put(namesAndTexts[i], namesAndTexts[i + 1]);
         }
         return files;
     }
