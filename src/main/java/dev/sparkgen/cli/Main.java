@@ -48,16 +48,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
         Cli cli = new Cli(out, err, cwd, terminal);
         Main main = new Main();
-        CommandLine line = new CommandLine(main);
-        line.addSubcommand(new RenderCommand(cli));
-        line.addSubcommand(new ValidateCommand(cli));
-        line.addSubcommand(new SchemaCommand(cli));
-        line.addSubcommand(new ProfilesCommand(cli));
-        line.addSubcommand(new ExplainCommand(cli));
-        line.addSubcommand(new ImportCommand(cli));
-        line.addSubcommand(new InitCommand(cli));
-        line.addSubcommand(new CompletionCommand(cli));
-        line.addSubcommand(new CommandLine.HelpCommand());
+        CommandLine line = commandLine(main, cli);
         line.setOut(out);
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -80,6 +71,21 @@ public final class Main implements Runnable {
             return Cli.INTERNAL;
         });
         return line.execute(args);
+    }
+
+    /** The command line and its commands, not yet run (the tests parse documented command lines with it). */
+    static CommandLine commandLine(Main main, Cli cli) {
+        CommandLine line = new CommandLine(main);
+        line.addSubcommand(new RenderCommand(cli));
+        line.addSubcommand(new ValidateCommand(cli));
+        line.addSubcommand(new SchemaCommand(cli));
+        line.addSubcommand(new ProfilesCommand(cli));
+        line.addSubcommand(new ExplainCommand(cli));
+        line.addSubcommand(new ImportCommand(cli));
+        line.addSubcommand(new InitCommand(cli));
+        line.addSubcommand(new CompletionCommand(cli));
+        line.addSubcommand(new CommandLine.HelpCommand());
+        return line;
     }
 
     @Override
