@@ -346,9 +346,16 @@ public final class SparkGen {
         return new Batch(problems.all(), apps, files);
     }
 
-    /** The text of a starter job file (see {@code init}). */
+    /** The text of a starter job file (see {@code init}), checked as any job is: it must validate. */
     public String starter(String name, String schema) {
-        return renderer().starter(name, schema);
+        String text = renderer().starter(name, schema);
+        Problems problems = new Problems();
+        MapNode job = YamlLoader.loadMapping(name + ".yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
+        JobResult result = job == null ? null : checkJob(job, name + ".yaml", problems);
+        if (result == null || !result.ok()) {
+            throw new IllegalStateException("the starter job does not validate: " + problems.all());
+        }
+        return text;
     }
 
     /** The defaults the job schema documents, by path: what a job that leaves a field out gets. */

@@ -1,8 +1,14 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** What every command shares: where to print, the working directory, and the library. */
 final class Cli {
@@ -31,6 +37,38 @@ final class Cli {
             sparkGen = new SparkGen(cwd);
         }
         return sparkGen;
+    }
+
+    /**
+     * Writes a file the user named, through a temporary file beside it, so that it is whole or untouched; an
+     * existing file only with {@code replace} (else invalid input, exit 1).
+     */
+    void writeFile(Path target, String given, String text, boolean replace) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            if (replace) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(temporary, target); // refuses a file that appeared since the check
+            }
+            temporary = null;
+        } catch (FileAlreadyExistsException e) {
+            throw CliException.invalid(given + ": the file exists: pass --force to replace it");
+        } catch (AccessDeniedException e) {
+            throw CliException.invalid(given + ": cannot write: permission denied");
+        } catch (IOException e) {
+            throw CliException.invalid(given + ": cannot write: " + e.getMessage());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the write failed already; that is the message
+                }
+            }
+        }
     }
 
     /** A path as the user gave it, resolved against the working directory. */

@@ -1,13 +1,8 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,38 +58,8 @@ final class ImportCommand implements Callable<Integer> {
             cli.out.flush();
             return Cli.OK;
         }
-        write(target, imported.yaml());
+        cli.writeFile(target, output, imported.yaml(), force);
         cli.err.println("spark-gen: " + imported.app() + " -> " + output);
         return Cli.OK;
-    }
-
-    /** Writes through a temporary file beside the target, so that the target is whole or untouched. */
-    private void write(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            if (force) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(temporary, target); // refuses a file that appeared since the check
-            }
-            temporary = null;
-        } catch (FileAlreadyExistsException e) {
-            throw CliException.invalid(output + ": the file exists: pass --force to replace it");
-        } catch (AccessDeniedException e) {
-            throw CliException.invalid(output + ": cannot write: permission denied");
-        } catch (IOException e) {
-            throw CliException.invalid(output + ": cannot write: " + e.getMessage());
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the write failed already; that is the message
-                }
-            }
-        }
     }
 }

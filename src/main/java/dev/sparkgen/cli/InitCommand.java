@@ -1,13 +1,7 @@
 package dev.sparkgen.cli;
 
-import dev.sparkgen.SparkGen;
-import dev.sparkgen.problem.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -43,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (!NAME.matcher(name).matches() || name.length() > 63) {
             throw CliException.usage("'" + name + "' is not a job name: lowercase letters, digits and '-', "
                     + "starting with a letter");
@@ -51,21 +45,9 @@ final class InitCommand implements Callable<Integer> {
         String given = output != null ? output : name + ".yaml";
         Path file = cli.path(given);
         if (Files.exists(file) && !force) {
-            throw CliException.invalid(given + " exists: choose another FILE, or --force");
+            throw CliException.invalid(given + ": the file exists: pass --force to replace it");
         }
-        String text = cli.sparkGen().starter(name, schema);
-        Path scratch = Files.createTempFile(file.toAbsolutePath().getParent(), ".init-", ".yaml");
-        try {
-            Files.writeString(scratch, text, StandardCharsets.UTF_8);
-            List<Problem> problems = cli.sparkGen().validate(new SparkGen.Input(scratch, given, false),
-                    SparkGen.Options.DEFAULT);
-            if (problems.stream().anyMatch(Problem::isError)) {
-                throw new IllegalStateException("the starter job does not validate: " + problems.get(0).format());
-            }
-            Files.move(scratch, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(scratch);
-        }
+        cli.writeFile(file, given, cli.sparkGen().starter(name, schema), force);
         cli.err.println("spark-gen: wrote " + given + "; render it with: spark-gen render " + given + " -o out/" + name);
         return Cli.OK;
     }
