@@ -1,7 +1,6 @@
 package dev.sparkgen;
 
-import dev.sparkgen.importer.ApplicationConverter;
-import dev.sparkgen.importer.JobYaml;
+import dev.sparkgen.importer.Importer;
 import dev.sparkgen.merge.Merger;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.model.App;
@@ -11,13 +10,12 @@ import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.profile.ProfileCatalog;
-import dev.sparkgen.profile.ProfileSource;
+import dev.sparkgen.profile.Profiles;
 import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import dev.sparkgen.render.Renderer;
 import dev.sparkgen.rules.Rules;
 import dev.sparkgen.schema.Schemas;
-import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
@@ -27,14 +25,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,14 +44,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SparkGen {
 
-    /** Keys of a profile that describe the profile itself, not values for the job. */
-    private static final Set<String> PROFILE_OWN_KEYS = Set.of("apiVersion", "kind", "name", "profiles");
-
     private final Path cwd;
     private volatile Schemas schemas;
     private volatile Renderer renderer;
     private final Map<List<Path>, ProfileCatalog> catalogs = new ConcurrentHashMap<>();
-    private final Map<String, LoadedProfile> profiles = new ConcurrentHashMap<>();
+    private volatile Profiles profiles;
 
     public SparkGen(Path cwd) {
         this.cwd = cwd;
@@ -90,10 +80,6 @@ public final class SparkGen {
         }
     }
 
-    /** A profile read and validated on its own; {@code document} is null when it could not be read. */
-    private record LoadedProfile(ProfileSource source, MapNode document, Problems problems) {
-    }
-
     private enum FileKind { JOB, PROFILE }
 
     /** Loads, merges, validates, binds, derives and checks one job file, shown in messages as {@code display}. */
@@ -114,7 +100,7 @@ public final class SparkGen {
             return new JobResult(display, null, null, problems.all());
         }
         if (kind(job) == FileKind.PROFILE && input.listed()) {
-            check(job, nameOf(file), problems);
+            profiles().check(job, nameOf(file), problems);
             return new JobResult(display, null, job, problems.all(), true);
         }
         if (kind(job) == FileKind.PROFILE) {
@@ -139,12 +125,7 @@ public final class SparkGen {
         List<Path> key = new ArrayList<>(options.profileDirs());
         key.add(dir);
         ProfileCatalog catalog = catalogs.computeIfAbsent(key, k -> ProfileCatalog.of(options.profileDirs(), dir, cwd));
-        List<MapNode> layers = new ArrayList<>();
-        for (LoadedProfile profile : expand(profileList, catalog, problems)) {
-            Map<String, Node> values = new LinkedHashMap<>(profile.document().entries());
-            values.keySet().removeAll(PROFILE_OWN_KEYS);
-            layers.add(new MapNode(profile.document().origin(), values));
-        }
+        List<MapNode> layers = new ArrayList<>(profiles().layers(profileList, catalog, problems));
         layers.add(job);
         layers.addAll(sets);
         return checkJob(Merger.merge(job.origin(), layers), display, problems);
@@ -174,94 +155,16 @@ public final class SparkGen {
     }
 
     /**
-     * What {@code import} gives: the job file's text when the SparkApplication converted into a valid job (null
-     * otherwise), the app's name, and every problem, at the SparkApplication's FILE:LINE:COLUMN: a warning for each
-     * field not carried over as it was, errors when the job would not be valid.
+     * Converts a SparkApplication file into a job, validated as {@code validate} would validate it; see
+     * {@link Importer}.
      */
-    public record Imported(String yaml, String app, List<Problem> problems) {
-
-        public boolean ok() {
-            return yaml != null;
-        }
-    }
-
-    /**
-     * Converts a SparkApplication file into a job and validates it as {@code validate} would (schema, names,
-     * rules). The text is then read back and checked again: a job that does not read back as converted, or that
-     * is not valid once written, is a bug of spark-gen's, thrown as an {@link IllegalStateException}.
-     */
-    public Imported importApplication(Path file, String display) {
+    public Importer.Imported importApplication(Path file, String display) {
         Problems problems = new Problems();
         MapNode document = read(file, display, problems);
         if (document == null) {
-            return new Imported(null, null, problems.all());
+            return new Importer.Imported(null, null, problems.all());
         }
-        ApplicationConverter.Result converted = ApplicationConverter.convert(document, display);
-        converted.problems().forEach(problems::add);
-        if (converted.job() == null || problems.hasErrors()) {
-            return new Imported(null, null, problems.all());
-        }
-        JobResult checked = check(converted.job(), display);
-        checked.problems().forEach(problems::add);
-        if (!checked.ok()) {
-            return new Imported(null, null, problems.all());
-        }
-        List<String> header = new ArrayList<>(List.of(
-                "spark-gen job imported by 'spark-gen import' from the SparkApplication " + checked.app().job().name()
-                        + " in " + display + ".",
-                "Review it, then render it: spark-gen render THIS_FILE -o OUT.",
-                "Fields whose name or place differ from the SparkApplication's carry a comment saying where they"
-                        + " came from."));
-        List<Problem> warnings = problems.all().stream().filter(p -> !p.isError()).toList();
-        if (!warnings.isEmpty()) {
-            header.add("");
-            header.add("What was not carried over as it was (LINE:COLUMN in " + display + "):");
-            for (Problem warning : warnings) {
-                header.add("  " + warning.origin().line() + ":" + warning.origin().column() + ": " + warning.text());
-            }
-        }
-        String yaml = JobYaml.write(converted.job(), header, converted.notes());
-        readBack(converted.job(), yaml);
-        return new Imported(yaml, checked.app().name(), problems.all());
-    }
-
-    /** The written job must read back as the job converted, and be valid: anything else is a bug of ours. */
-    private void readBack(MapNode job, String yaml) {
-        Problems problems = new Problems();
-        String name = "the imported job";
-        MapNode reread = YamlLoader.loadMapping(name, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
-        if (reread == null || !sameValues(job, reread)) {
-            throw new IllegalStateException("the imported job does not read back as converted"
-                    + (problems.isEmpty() ? "" : ": " + problems.all().get(0).format()));
-        }
-        JobResult checked = check(reread, name);
-        if (!checked.ok()) {
-            throw new IllegalStateException("the imported job is not valid once written: "
-                    + checked.problems().stream().filter(Problem::isError).findFirst().map(Problem::format).orElse(""));
-        }
-    }
-
-    /** The same keys in the same order, the same items, the same scalars (text and value). */
-    private static boolean sameValues(Node a, Node b) {
-        if (a instanceof MapNode ma && b instanceof MapNode mb) {
-            if (!List.copyOf(ma.entries().keySet()).equals(List.copyOf(mb.entries().keySet()))) {
-                return false;
-            }
-            return ma.entries().keySet().stream().allMatch(key -> sameValues(ma.get(key), mb.get(key)));
-        }
-        if (a instanceof ListNode la && b instanceof ListNode lb) {
-            if (la.items().size() != lb.items().size()) {
-                return false;
-            }
-            for (int i = 0; i < la.items().size(); i++) {
-                if (!sameValues(la.items().get(i), lb.items().get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a instanceof Scalar sa && b instanceof Scalar sb && sa.text().equals(sb.text())
-                && java.util.Objects.equals(sa.value(), sb.value());
+        return Importer.importApplication(document, display, problems, this::check);
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
@@ -379,6 +282,17 @@ public final class SparkGen {
         return schemas;
     }
 
+    private Profiles profiles() {
+        if (profiles == null) {
+            synchronized (this) {
+                if (profiles == null) {
+                    profiles = new Profiles(this::schemas);
+                }
+            }
+        }
+        return profiles;
+    }
+
     private Renderer renderer() {
         if (renderer == null) {
             synchronized (this) {
@@ -425,75 +339,6 @@ public final class SparkGen {
      * The profiles a list names, in the order they apply: each profile's own profiles before it, each profile
      * once. Unknown names and cycles are problems at the name.
      */
-    private List<LoadedProfile> expand(Node list, ProfileCatalog catalog, Problems problems) {
-        List<LoadedProfile> out = new ArrayList<>();
-        expand(list, catalog, problems, new ArrayDeque<>(), new HashSet<>(), out);
-        return out;
-    }
-
-    private void expand(Node list, ProfileCatalog catalog, Problems problems, Deque<String> chain, Set<String> done,
-                        List<LoadedProfile> out) {
-        if (!(list instanceof ListNode items)) {
-            return; // absent, or not a list: the schema reports it
-        }
-        for (Node item : items.items()) {
-            if (!(item instanceof Scalar scalar) || !scalar.isString()) {
-                continue;
-            }
-            String name = scalar.text();
-            if (chain.contains(name)) {
-                List<String> cycle = new ArrayList<>(chain);
-                java.util.Collections.reverse(cycle);
-                cycle.add(name);
-                problems.error(item.origin(), "profile '" + name + "' includes itself: " + String.join(" -> ", cycle),
-                        "remove '" + name + "' from this list");
-                continue;
-            }
-            if (!done.add(name)) {
-                continue;
-            }
-            ProfileSource source = catalog.find(name);
-            if (source == null) {
-                String closest = dev.sparkgen.schema.Suggestions.closest(name, catalog.names());
-                problems.error(item.origin(), "unknown profile '" + name + "'", (closest != null
-                        ? "did you mean '" + closest + "'? " : "") + "known: " + String.join(", ", catalog.names()));
-                continue;
-            }
-            LoadedProfile profile = profiles.computeIfAbsent(source.location(), key -> loadProfile(source));
-            problems.addAll(profile.problems());
-            if (profile.document() == null) {
-                continue;
-            }
-            chain.push(name);
-            expand(profile.document().get("profiles"), catalog, problems, chain, done, out);
-            chain.pop();
-            out.add(profile);
-        }
-    }
-
-    private LoadedProfile loadProfile(ProfileSource source) {
-        Problems problems = new Problems();
-        MapNode document = null;
-        try {
-            document = YamlLoader.loadMapping(source.location(), source.read(), problems);
-        } catch (IOException e) {
-            problems.error(Origin.of(source.location()), "cannot read the profile: " + e.getMessage());
-        }
-        if (document != null) {
-            check(document, source.name(), problems);
-        }
-        return new LoadedProfile(source, problems.hasErrors() ? null : document, problems);
-    }
-
-    /** A profile on its own: its schema, and a name that is its file's. */
-    private void check(MapNode document, String fileName, Problems problems) {
-        schemas().validate(Schemas.Kind.PROFILE, document, problems);
-        if (document.get("name") instanceof Scalar name && !name.text().equals(fileName)) {
-            problems.error(name.origin(), "the profile is named '" + name.text() + "' but its file is '" + fileName
-                    + ".yaml'", "jobs find a profile by its file name: make them the same");
-        }
-    }
-
     private static String nameOf(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;

@@ -1,6 +1,6 @@
 package dev.sparkgen.cli;
 
-import dev.sparkgen.SparkGen;
+import dev.sparkgen.importer.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
         if (target != null && Files.exists(target) && !force) {
             throw CliException.invalid(output + ": the file exists: pass --force to replace it");
         }
-        SparkGen.Imported imported = cli.sparkGen().importApplication(input, application);
+        Importer.Imported imported = cli.sparkGen().importApplication(input, application);
         Report.text(imported.problems(), cli.err);
         if (!imported.ok()) {
             return Cli.INVALID;

@@ -236,8 +236,8 @@ class ImportWarningsTest {
                         "sparkConf spark.executor.instances is not carried over: the SparkApplication's field for it"),
                 spec("a property of a family spark-gen owns is dropped", """
                           sparkConf:
-                            spark.dynamicAllocation.executorIdleTimeout: 60s""",
-                        "    spark.dynamicAllocation.executorIdleTimeout: 60s",
+                            spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path: /data""",
+                        "    spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path: /data",
                         "refuses them in sparkConf"),
                 spec("initContainerImage is gone", "  initContainerImage: busybox",
                         "spec.initContainerImage is not carried over"),

@@ -1,0 +1,102 @@
+package dev.sparkgen.importer;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.problem.Problem;
+import dev.sparkgen.problem.Problems;
+import dev.sparkgen.source.ListNode;
+import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Node;
+import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.YamlLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * {@code spark-gen import}: a SparkApplication converted into a job ({@link ApplicationConverter}), checked as any
+ * job is, written as commented YAML ({@link JobYaml}), then read back and checked again: a job that does not read
+ * back as converted, or is not valid once written, is a bug of spark-gen's, thrown as an
+ * {@link IllegalStateException}.
+ */
+public final class Importer {
+
+    private Importer() {
+    }
+
+    public record Imported(String yaml, String app, List<Problem> problems) {
+
+        public boolean ok() {
+            return yaml != null;
+        }
+    }
+
+    public static Imported importApplication(MapNode document, String display, Problems problems,
+                                             BiFunction<MapNode, String, SparkGen.JobResult> check) {
+        ApplicationConverter.Result converted = ApplicationConverter.convert(document, display);
+        converted.problems().forEach(problems::add);
+        if (converted.job() == null || problems.hasErrors()) {
+            return new Imported(null, null, problems.all());
+        }
+        SparkGen.JobResult checked = check.apply(converted.job(), display);
+        checked.problems().forEach(problems::add);
+        if (!checked.ok()) {
+            return new Imported(null, null, problems.all());
+        }
+        List<String> header = new ArrayList<>(List.of(
+                "spark-gen job imported by 'spark-gen import' from the SparkApplication " + checked.app().job().name()
+                        + " in " + display + ".",
+                "Review it, then render it: spark-gen render THIS_FILE -o OUT.",
+                "Fields whose name or place differ from the SparkApplication's carry a comment saying where they"
+                        + " came from."));
+        List<Problem> warnings = problems.all().stream().filter(p -> !p.isError()).toList();
+        if (!warnings.isEmpty()) {
+            header.add("");
+            header.add("What was not carried over as it was (LINE:COLUMN in " + display + "):");
+            for (Problem warning : warnings) {
+                header.add("  " + warning.origin().line() + ":" + warning.origin().column() + ": " + warning.text());
+            }
+        }
+        String yaml = JobYaml.write(converted.job(), header, converted.notes());
+        readBack(converted.job(), yaml, check);
+        return new Imported(yaml, checked.app().name(), problems.all());
+    }
+
+    /** The written job must read back as the job converted, and be valid: anything else is a bug of ours. */
+    private static void readBack(MapNode job, String yaml, BiFunction<MapNode, String, SparkGen.JobResult> check) {
+        Problems problems = new Problems();
+        String name = "the imported job";
+        MapNode reread = YamlLoader.loadMapping(name, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
+        if (reread == null || !sameValues(job, reread)) {
+            throw new IllegalStateException("the imported job does not read back as converted"
+                    + (problems.isEmpty() ? "" : ": " + problems.all().get(0).format()));
+        }
+        SparkGen.JobResult checked = check.apply(reread, name);
+        if (!checked.ok()) {
+            throw new IllegalStateException("the imported job is not valid once written: "
+                    + checked.problems().stream().filter(Problem::isError).findFirst().map(Problem::format).orElse(""));
+        }
+    }
+
+    /** The same keys in the same order, the same items, the same scalars (text and value). */
+    private static boolean sameValues(Node a, Node b) {
+        if (a instanceof MapNode ma && b instanceof MapNode mb) {
+            if (!List.copyOf(ma.entries().keySet()).equals(List.copyOf(mb.entries().keySet()))) {
+                return false;
+            }
+            return ma.entries().keySet().stream().allMatch(key -> sameValues(ma.get(key), mb.get(key)));
+        }
+        if (a instanceof ListNode la && b instanceof ListNode lb) {
+            if (la.items().size() != lb.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < la.items().size(); i++) {
+                if (!sameValues(la.items().get(i), lb.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a instanceof Scalar sa && b instanceof Scalar sb && sa.text().equals(sb.text())
+                && java.util.Objects.equals(sa.value(), sb.value());
+    }
+}
