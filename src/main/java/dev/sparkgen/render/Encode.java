@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Encodes a string for each context a value lands in, so that no value can change the structure around it:
@@ -48,7 +49,7 @@ public final class Encode {
                 return false;
             }
         }
-        return switch (s.toLowerCase()) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
             case "y", "n", "yes", "no", "on", "off", "true", "false", "null" -> false;
             default -> true;
         };

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -280,8 +281,9 @@ public final class Schemas {
         return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
+    /** The type a schema asks for, in words; a nullable type ({@code [integer, null]}) reads as its other type. */
     private static String expected(Object types) {
-        String text = String.valueOf(types);
+        String text = String.valueOf(types).replaceAll("^\\[|]$|,? ?\\bnull\\b,? ?", "");
         if (text.contains("string") && text.contains("number")) {
             return "text";
         }
@@ -305,7 +307,7 @@ public final class Schemas {
             return null;
         }
         if (expected.equals("true or false")) {
-            return switch (s.text().toLowerCase()) {
+            return switch (s.text().toLowerCase(Locale.ROOT)) {
                 case "yes", "no", "on", "off", "y", "n" ->
                         "spark-gen reads YAML 1.2, where '" + s.text() + "' is a string: write true or false";
                 case "true", "false" -> "write it without quotes";

@@ -99,6 +99,18 @@ class SchemasTest {
                 problemsMinimal("sparkConf:\n  spark.x: {a: 1}\n"));
     }
 
+    @Test
+    void wrongType_insideAPassedThroughKubernetesObject_namesTheTypeWithoutNull() {
+        assertEquals(List.of("job.yaml:8:5: 'executor.securityContext.runAsUser' must be an integer, not the "
+                + "string 'x'"), problemsMinimal("executor:\n  securityContext:\n    runAsUser: x\n"));
+    }
+
+    @Test
+    void unknownKey_insideAPassedThroughKubernetesObject_suggestsTheKubernetesField() {
+        assertEquals(List.of("job.yaml:9:7: unknown key 'efect' in 'executor.tolerations[0]' — did you mean "
+                + "'effect'?"), problemsMinimal("executor:\n  tolerations:\n    - key: spot\n      efect: NoSchedule\n"));
+    }
+
     // ---------------------------------------------------------------- enum, const, pattern, propertyNames
 
     @Test
