@@ -189,6 +189,8 @@ def job(r, i, used):
         j["arguments"] = args
     if r.random() < 0.15:
         j["serviceAccountName"] = r.choice(["spark", "spark-" + team, "spark-driver"])
+    elif r.random() < 0.12:  # spark-gen writes the driver's ServiceAccount, Role and RoleBinding (rbac.yaml)
+        j["rbac"] = {"create": True}
     if r.random() < 0.1:
         j["imagePullPolicy"] = r.choice(["Always", "IfNotPresent"])
     if r.random() < 0.15:
@@ -227,6 +229,9 @@ def job(r, i, used):
     for key, pool, lo, hi in (("labels", LABELS, 1, 3), ("annotations", ANNOTATIONS, 1, 2), ("env", ENV, 1, 3)):
         if r.random() < 0.3:
             driver[key] = pick(r, pool, lo, hi, team) if key == "labels" else pick(r, pool, lo, hi)
+    if r.random() < 0.1:  # a secret from a Secret's key, not in the file
+        driver.setdefault("env", {})["DB_PASSWORD"] = {"valueFrom": {"secretKeyRef": {
+            "name": team + "-db", "key": "password"}}}
     if driver:
         j["driver"] = driver
 
@@ -243,6 +248,9 @@ def job(r, i, used):
     for key, pool, lo, hi in (("labels", LABELS, 1, 3), ("annotations", ANNOTATIONS, 1, 2), ("env", ENV, 1, 2)):
         if r.random() < 0.3:
             executor[key] = pick(r, pool, lo, hi, team) if key == "labels" else pick(r, pool, lo, hi)
+    if "spot" in profiles and r.random() < 0.5:  # spot nodes are usually tainted
+        executor["tolerations"] = [{"key": "karpenter.sh/capacity-type", "operator": "Equal", "value": "spot",
+                                    "effect": "NoSchedule"}]
     if r.random() < 0.15:
         executor["javaOptions"] = "-XX:+UseG1GC -XX:MaxGCPauseMillis=200"
     if r.random() < 0.1:

@@ -7,13 +7,16 @@
 
 Each job: PyYAML's libyaml loader (CSafeLoader) -> merge its profiles (each profile read and validated once;
 maps merge, lists and scalars replace, an explicit null removes) -> validate the merged values with ONE compiled
-Draft 2020-12 validator of schema/job.schema.json (a `referencing` registry resolves the profile schema's $refs
-to it) -> bind with defaults and derive the names, labels, pod sizes and spark-defaults.conf properties as
-spark-gen does (model/Derive, SparkProperties, App, render/View) -> the cross-field rules -> render the same
-nine templates (a frozen copy of spark-gen's in templates/, compiled once by Jinja2) with the same encoding
-filters (yaml, toyaml, block, literal, shell, propkey, propvalue, ported from render/Encode and YamlWriter).
-One job writes OUT flat; several write OUT/<app>/ each and OUT/kustomization.yaml listing them, as spark-gen.
-It does not parse its output back (spark-gen's self-check), and keeps no line numbers for messages.
+Draft 2020-12 validator of schema/job.schema.json (a `referencing` registry resolves the profile and Kubernetes
+schemas' $refs) -> bind with defaults and derive the names, labels, pod sizes, PodGroup, route and
+spark-defaults.conf properties as spark-gen does (model/Derive, SparkProperties, render/View, Readme) -> the
+cross-field rules -> render the same templates (a frozen copy of spark-gen's in templates/, each compiled once by
+Jinja2, on first use, and kept in its bytecode cache) through the same encoding functions, registered as globals
+(yaml, toyaml, fields, block, args, env, properties, exports, comment, md, label: ports of render/Encode,
+YamlWriter and TemplateFunctions). One job writes OUT flat; several write OUT/<app>/ each and OUT/kustomization.yaml
+listing them, as spark-gen. It does not parse its output back (spark-gen's self-check), keeps no line numbers for
+messages, and refuses what the corpus does not use and it does not port (monitoring, networkPolicy, volumes and
+mounts, Secrets and ConfigMaps of the roles, init containers and sidecars, sparkConfigMap, hadoopConfigMap).
 """
 import argparse
 import json
@@ -134,6 +137,10 @@ def f_shell(s):
     return "".join(out) or "''"
 
 
+_PROP_SAFE_VALUE = re.compile(r"[^\\\n\r\t\f\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*\Z")
+_PROP_FIRST = " =:"
+
+
 def _properties(s, key):
     out = []
     for i, ch in enumerate(s):
@@ -150,19 +157,62 @@ def _properties(s, key):
             out.append("\\" + ch if key else ch)
         elif c < 0x20 or 0x7F <= c <= 0x9F or c in (0x2028, 0x2029, 0xFEFF):
             out.append("\\u%04X" % c)
-        elif c > 0xFFFF:  # Java writes a supplementary character as two chars, both valid
-            out.append(ch)
         else:
             out.append(ch)
     return "".join(out)
 
 
 def f_propkey(s):
-    return _properties(str(s), True)
+    return _properties(s, True)
 
 
 def f_propvalue(s):
-    return _properties(str(s), False)
+    # most values need no escape: skip the character loop for them
+    if s and s[0] not in _PROP_FIRST and _PROP_SAFE_VALUE.match(s):
+        return s
+    return _properties(s, False)
+
+
+_PROP_SAFE_KEY = re.compile(r"[A-Za-z0-9._\-*/]*\Z")
+
+
+def f_properties(m):
+    """Encode.propertiesFile: `key value` lines, in the map's order."""
+    return "".join((k if _PROP_SAFE_KEY.match(k) else f_propkey(k)) + " " + f_propvalue(x) + "\n"
+                   for k, x in m.items())
+
+
+def f_exports(m):
+    """Encode.exports: the export lines of a bash script."""
+    return "".join("export %s=%s\n" % (k, f_shell(x)) for k, x in m.items())
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def _control(m):
+    c = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or "\\u%04X" % ord(c)
+
+
+def f_comment(s):
+    """problem/Quote.controls: on one line, control characters escaped."""
+    s = str(s)
+    return _CONTROLS.sub(_control, s) if _CONTROLS.search(s) else s
+
+
+_MD = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def f_md(s):
+    return _MD.sub(r"\\\1", f_comment(s))
+
+
+_LABEL = re.compile(r"[^A-Za-z0-9., /-]")
+
+
+def f_label(s):
+    return _LABEL.sub("_", str(s))
 
 
 def _yaml_write(out, value, indent):
@@ -197,6 +247,34 @@ def _yaml_write(out, value, indent):
 def f_toyaml(value, indent):
     out = []
     _yaml_write(out, value, int(indent))
+    return "".join(out)
+
+
+def f_fields(value, indent):
+    """YamlWriter.fields: a map's entries or a list's items beside others; nothing when empty."""
+    if not value:
+        return ""
+    out = []
+    _yaml_write(out, value, indent)
+    return "".join(out)
+
+
+def f_args(value, indent):
+    pad = "\n" + " " * indent + "- "
+    return "".join(pad + f_yaml(f_literal(a["text"]) if a["literal"] else a["text"]) for a in value)
+
+
+def f_env(value, indent):
+    pad = "\n" + " " * indent
+    out = []
+    for var in value:
+        out.append(pad + "- name: " + f_yaml(var["name"]))
+        source = var["valueFrom"]
+        if source:
+            out.append(pad + "  valueFrom:")
+            _yaml_write(out, source, indent + 4)
+        else:
+            out.append(pad + "  value: " + f_yaml(f_literal(var["value"])))
     return "".join(out)
 
 
@@ -300,18 +378,42 @@ DERIVED = {"spark.submit.deployMode", "spark.kubernetes.namespace", "spark.kuber
            "spark.kubernetes.executor.podTemplateFile", "spark.ui.proxyBase", "spark.ui.proxyRedirectUri",
            "spark.kubernetes.memoryOverheadFactor", "spark.executor.memoryOverheadFactor",
            "spark.driver.memoryOverheadFactor", "spark.kubernetes.authenticate.driver.serviceAccountName",
-           "spark.kubernetes.driver.podTemplateFile"}
+           "spark.kubernetes.driver.podTemplateFile", "spark.jars.ivy"}
 FIELDS = {"spark.executor.instances", "spark.executor.cores", "spark.executor.memory",
-          "spark.executor.memoryOverhead", "spark.kubernetes.executor.limit.cores", "spark.driver.memory",
-          "spark.driver.memoryOverhead", "spark.driver.cores", "spark.kubernetes.driver.limit.cores",
-          "spark.driver.port", "spark.driver.blockManager.port", "spark.ui.port", "spark.kubernetes.container.image",
-          "spark.kubernetes.executor.container.image", "spark.kubernetes.driver.container.image",
-          "spark.kubernetes.container.image.pullPolicy", "spark.kubernetes.container.image.pullSecrets",
-          "spark.kubernetes.scheduler.name", "spark.kubernetes.executor.scheduler.name", "spark.jars", "spark.files",
-          "spark.submit.pyFiles", "spark.jars.packages", "spark.jars.repositories", "spark.jars.excludes"}
+          "spark.executor.memoryOverhead", "spark.kubernetes.executor.limit.cores",
+          "spark.kubernetes.executor.request.cores", "spark.executor.extraJavaOptions",
+          "spark.kubernetes.executor.deleteOnTermination", "spark.kubernetes.authenticate.executor.serviceAccountName",
+          "spark.driver.memory", "spark.driver.memoryOverhead", "spark.driver.cores",
+          "spark.kubernetes.driver.limit.cores", "spark.kubernetes.driver.request.cores",
+          "spark.driver.extraJavaOptions", "spark.driver.port", "spark.driver.blockManager.port", "spark.ui.port",
+          "spark.kubernetes.container.image", "spark.kubernetes.executor.container.image",
+          "spark.kubernetes.driver.container.image", "spark.kubernetes.container.image.pullPolicy",
+          "spark.kubernetes.container.image.pullSecrets", "spark.kubernetes.scheduler.name",
+          "spark.kubernetes.executor.scheduler.name", "spark.jars", "spark.files", "spark.submit.pyFiles",
+          "spark.jars.packages", "spark.jars.repositories", "spark.jars.excludes", "spark.archives",
+          "spark.ui.prometheus.enabled", "spark.dynamicAllocation.enabled",
+          "spark.dynamicAllocation.initialExecutors", "spark.dynamicAllocation.minExecutors",
+          "spark.dynamicAllocation.maxExecutors", "spark.dynamicAllocation.shuffleTracking.enabled",
+          "spark.dynamicAllocation.shuffleTracking.timeout"}
 FIELD_PREFIXES = ("spark.hadoop.", "spark.kubernetes.executor.label.", "spark.kubernetes.executor.annotation.",
-                  "spark.executorEnv.", "spark.kubernetes.driver.label.", "spark.kubernetes.driver.annotation.",
-                  "spark.kubernetes.driverEnv.")
+                  "spark.executorEnv.", "spark.kubernetes.executor.secrets.", "spark.kubernetes.executor.volumes.",
+                  "spark.kubernetes.executor.node.selector.", "spark.kubernetes.node.selector.",
+                  "spark.kubernetes.driver.label.", "spark.kubernetes.driver.annotation.",
+                  "spark.kubernetes.driverEnv.", "spark.kubernetes.driver.secrets.",
+                  "spark.kubernetes.driver.volumes.")
+# model/SparkVersions: properties newer than Spark 3.0, and the release that brought them
+SINCE = {"spark.archives": (3, 1, 0), "spark.kubernetes.configMap.maxSize": (3, 1, 0),
+         "spark.kubernetes.authenticate.executor.serviceAccountName": (3, 1, 0),
+         "spark.kubernetes.executor.checkAllContainers": (3, 1, 0),
+         "spark.kubernetes.executor.missingPodDetectDelta": (3, 1, 1),
+         "spark.kubernetes.allocation.driver.readinessTimeout": (3, 1, 3),
+         "spark.kubernetes.executor.disableConfigMap": (3, 2, 0),
+         "spark.kubernetes.driver.service.deleteOnTermination": (3, 2, 0),
+         "spark.kubernetes.trust.certificates": (3, 2, 0), "spark.kubernetes.driver.ownPersistentVolumeClaim": (3, 2, 0),
+         "spark.kubernetes.driver.reusePersistentVolumeClaim": (3, 2, 0),
+         "spark.executor.memoryOverheadFactor": (3, 3, 0), "spark.driver.memoryOverheadFactor": (3, 3, 0),
+         "spark.kubernetes.scheduler.name": (3, 3, 0), "spark.kubernetes.driver.scheduler.name": (3, 3, 0),
+         "spark.executor.minMemoryOverhead": (4, 0, 0), "spark.driver.minMemoryOverhead": (4, 0, 0)}
 DRIVER_ENV = {"SPARK_HOME", "SPARK_CONF_DIR", "SPARK_LOCAL_DIRS", "SPARK_DRIVER_BIND_ADDRESS", "SPARK_NAMESPACE"}
 EXECUTOR_ENV = {"SPARK_DRIVER_URL", "SPARK_EXECUTOR_CORES", "SPARK_EXECUTOR_MEMORY", "SPARK_APPLICATION_ID",
                 "SPARK_CONF_DIR", "SPARK_EXECUTOR_ID", "SPARK_EXECUTOR_POD_IP", "SPARK_EXECUTOR_POD_NAME",
@@ -319,12 +421,31 @@ EXECUTOR_ENV = {"SPARK_DRIVER_URL", "SPARK_EXECUTOR_CORES", "SPARK_EXECUTOR_MEMO
                 "SPARK_EXECUTOR_DIRS"}
 SPARK_LABELS = {"spark-app-selector", "spark-exec-id", "spark-app-name", "spark-version",
                 "spark-exec-resourceprofile-id"}
+# What this baseline does not port (the corpus does not use it): a job that sets one is refused, not misrendered.
+UNSUPPORTED = ("monitoring", "networkPolicy", "volumes", "sparkConfigMap", "hadoopConfigMap")
+UNSUPPORTED_ROLE = ("secrets", "configMaps", "volumeMounts", "initContainers", "sidecars")
 _SPARK_REF = re.compile(r"\$\{(env:|system:|spark\.)")
 _MEM = re.compile(r"([0-9]+)([kmgt])b?\Z")
 _UNIT_KIB = {"k": 1, "m": 1024, "g": 1024 ** 2, "t": 1024 ** 3}
 CONF_DIR, SCRATCH_DIR = "/etc/spark/conf", "/var/data"
 TEMPLATE_FILE = "executor-pod-template.yaml"
 MASTER = "k8s://https://kubernetes.default.svc"
+SYNC_BEFORE_POD = {"argocd.argoproj.io/sync-wave": "-1"}
+GROUP_ANNOTATION = "scheduling.k8s.io/group-name"
+REWRITE = "nginx.ingress.kubernetes.io/rewrite-target"
+
+
+def _rule(resource, *verbs):
+    return {"apiGroups": [""], "resources": [resource], "verbs": list(verbs)}
+
+
+DRIVER_RULES = [_rule("pods", "create", "delete", "deletecollection", "get", "list", "patch", "watch"),
+                _rule("configmaps", "create", "delete", "deletecollection", "get", "list", "watch"),
+                _rule("services", "create", "delete", "deletecollection", "get", "list", "watch"),
+                _rule("persistentvolumeclaims", "create", "delete", "deletecollection", "get", "list", "watch")]
+CONF_MOUNT = {"mountPath": CONF_DIR, "name": "spark-conf", "readOnly": True}
+SCRATCH_MOUNT = {"mountPath": SCRATCH_DIR, "name": "spark-scratch"}
+SCRATCH_VOLUME = {"emptyDir": {}, "name": "spark-scratch"}
 
 
 def mebibytes(mem):
@@ -340,22 +461,107 @@ def texts(lst):
     return [text(v) for v in lst or ()]
 
 
-def sizing(role, factor):
-    heap = mebibytes(role.get("memory", "1g"))
-    overhead = role.get("memoryOverhead")
-    return heap + (mebibytes(overhead) if overhead else max(384, int(factor * heap)))
-
-
 def version(v):
     parts = [int(p) for p in v.split(".")]
     return tuple(parts + [0] * (3 - len(parts)))
 
 
+def millicores(q):
+    if q.endswith("m"):
+        return int(q[:-1])
+    whole, _, frac = q.partition(".")
+    return int(whole or "0") * 1000 + int((frac + "000")[:3])
+
+
+class Sizing:
+    """App.Sizing: the heap plus the overhead given, or max(384 MiB, factor x heap)."""
+    __slots__ = ("heap", "overhead", "given", "factor", "pod")
+
+    def __init__(self, role, factor):
+        self.heap = mebibytes(text(role.get("memory", "1g")))
+        over = role.get("memoryOverhead")
+        self.given = over is not None
+        self.overhead = mebibytes(text(over)) if self.given else max(384, int(factor * self.heap))
+        self.factor = factor
+        self.pod = self.heap + self.overhead
+
+
+def cpu_request(role):
+    return text(role["coreRequest"]) if role.get("coreRequest") is not None else str(role.get("cores", 1))
+
+
+def env_value(name, value):
+    return {"name": name, "value": value, "valueFrom": {}}
+
+
+def role_env(role):
+    """The role's own env: the map form sorted by name (a value, or {valueFrom}), or the list form in its order."""
+    env = role.get("env")
+    if isinstance(env, dict):
+        return [{"name": n, "value": "", "valueFrom": x["valueFrom"]} if isinstance(x, dict)
+                else env_value(n, text(x)) for n, x in sorted(env.items())]
+    return [{"name": e["name"], "value": "" if "valueFrom" in e else text(e.get("value", "")),
+             "valueFrom": e.get("valueFrom") or {}} for e in env or ()]
+
+
+def pod_fields(role, v, service_account):
+    """View.podFields: the pod-level settings of a role (the template's writer sorts the keys)."""
+    f = {}
+    for key, value in (("priorityClassName", v.get("priorityClassName")), ("schedulerName", v.get("schedulerName")),
+                       ("serviceAccountName", service_account), ("nodeSelector", role.get("nodeSelector")),
+                       ("tolerations", role.get("tolerations")), ("securityContext", role.get("podSecurityContext")),
+                       ("dnsConfig", role.get("dnsConfig")), ("hostAliases", role.get("hostAliases")),
+                       ("terminationGracePeriodSeconds", role.get("terminationGracePeriodSeconds"))):
+        if value is not None:
+            f[key] = value
+    short, full = role.get("nodeAffinity"), role.get("affinity")
+    if short:
+        combined = dict(full or {})
+        combined["nodeAffinity"] = {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
+            {"matchExpressions": [{"key": short.get("key", "type"), "operator": "In",
+                                   "values": texts(short["values"])}]}]}}
+        f["affinity"] = combined
+    elif full is not None:
+        f["affinity"] = full
+    if role.get("hostNetwork") is True:
+        f["hostNetwork"] = True
+        f["dnsPolicy"] = "ClusterFirstWithHostNet"
+    return f
+
+
+def container_fields(role):
+    return {k: role[o] for k, o in (("envFrom", "envFrom"), ("securityContext", "securityContext"),
+                                    ("lifecycle", "lifecycle")) if role.get(o) is not None}
+
+
+def container_port(name, port):
+    return {"containerPort": port, "name": name, "protocol": "TCP"}
+
+
+def service_port(name, port, node_port=None):
+    d = {"name": name, "port": port, "protocol": "TCP", "targetPort": port}
+    if node_port is not None:
+        d["nodePort"] = node_port
+    return d
+
+
+def pod_labels(common, role_labels, which):
+    out = dict(role_labels)
+    out.update(common)
+    out["app.kubernetes.io/component"] = which
+    out["spark-role"] = which
+    return out
+
+
 def derive(v, source):
-    """The view the templates see, from merged valid values: every name, label, size and property once."""
+    """The view the templates see, from merged valid values: model/Derive, SparkProperties and render/View."""
+    for key in UNSUPPORTED:
+        if key in v:
+            raise Invalid(["%s: '%s' is not supported by the Python baseline" % (source, key)])
     name = v["name"]
     ns = v.get("namespace", "default")
     pcn = v.get("priorityClassName")
+    scheduler = v.get("schedulerName")
     app = name + ("-" + pcn if pcn else "") + v.get("nameSuffix", "")
     main_file = v["mainApplicationFile"]
     typ = v.get("type") or ("Python" if main_file.lower().endswith(".py")
@@ -364,90 +570,142 @@ def derive(v, source):
     factor = 0.1 if jvm else 0.4
     spark_version = version(v["sparkVersion"]) if "sparkVersion" in v else (4, 2, 0)
     drv, exe = v.get("driver") or {}, v.get("executor") or {}
+    for role in (drv, exe):
+        for key in UNSUPPORTED_ROLE:
+            if key in role:
+                raise Invalid(["%s: '%s' is not supported by the Python baseline" % (source, key)])
     ui = v.get("ui") or {}
     svc = ui.get("service") or {}
     ing = ui.get("ingress") or {}
     deps = v.get("deps") or {}
+    dyn = v.get("dynamicAllocation") or {}
+    dynamic = dyn.get("enabled", False)
+    batch = v.get("batchSchedulerOptions") or {}
+    rbac = (v.get("rbac") or {}).get("create", False)
     spark_conf, hadoop_conf, spark_env = text_map(v.get("sparkConf")), text_map(v.get("hadoopConf")), \
         text_map(v.get("sparkEnv"))
     names = {"pod": app + "-driver", "cm": app + "-cm", "driverSvc": app + "-driver-svc", "uiSvc": app + "-ui-svc",
-             "ingress": app + "-ui-ingress"}
+             "ingress": app + "-ui-ingress", "serviceAccount": app + "-driver", "podGroup": app + "-pg",
+             "driverPolicy": app + "-driver", "executorPolicy": app + "-executors"}
     labels = {"app-name": app, "app.kubernetes.io/instance": app, "app.kubernetes.io/managed-by": "spark-gen",
               "app.kubernetes.io/name": name}
     selector = {"app-name": app, "spark-role": "driver"}
+
+    # the UI's route (Derive.route)
     enabled = ing.get("enabled", True)
+    class_name = ing.get("className", "nginx")
     host, path, tls = ing.get("host"), ing.get("path"), (ing.get("tls") or {}).get("secretName")
-    ui_path = None if not enabled or host is not None and path is None else path or "/" + app
-    driver_host = names["driverSvc"] + "." + ns + ".svc"
+    url_format = ing.get("urlFormat")
+    if url_format is not None:
+        url = url_format.replace("{{$appName}}", app).replace("{{$appNamespace}}", ns)
+        slash = url.find("/")
+        host = url if slash < 0 else url[:slash]
+        rest = "" if slash < 0 else url[slash:].rstrip("/")
+        path = rest or None
+    if host is None and path is None:
+        path = "/" + app
+    path_routed = enabled and path is not None
+    traefik = class_name == "traefik"
+
     port, bm_port, ui_port = drv.get("port", 7078), drv.get("blockManagerPort", 7079), ui.get("port", 4040)
     image, pull = v["image"], v.get("imagePullPolicy", "IfNotPresent")
     secrets = texts(v.get("imagePullSecrets"))
-    exe_mem, drv_mem = exe.get("memory", "1g"), drv.get("memory", "1g")
-    exe_labels, drv_labels = text_map(exe.get("labels")), text_map(drv.get("labels"))
-    exe_env, drv_env = text_map(exe.get("env")), text_map(drv.get("env"))
+    drv_sizing, exe_sizing = Sizing(drv, factor), Sizing(exe, factor)
+    instances = exe.get("instances")
+    initial = (instances if instances is not None else 2) if not dynamic else max(
+        0, *(n for n in (dyn.get("minExecutors"), dyn.get("initialExecutors"), instances) if n is not None))
+    pod_group = None
+    if scheduler == "volcano":
+        resources = text_map(batch.get("resources"))
+        if not resources:
+            cpu = millicores(cpu_request(drv)) + initial * millicores(cpu_request(exe))
+            resources = {"cpu": str(cpu // 1000) if cpu % 1000 == 0 else "%dm" % cpu,
+                         "memory": "%dMi" % (drv_sizing.pod + initial * exe_sizing.pod)}
+        pod_group = {"queue": batch.get("queue", "default"),
+                     "priorityClassName": batch.get("priorityClassName", pcn) or "", "minResources": resources}
+    drv_labels, exe_labels = text_map(drv.get("labels")), text_map(exe.get("labels"))
+    drv_annotations, exe_annotations = text_map(drv.get("annotations")), text_map(exe.get("annotations"))
+    if pod_group is not None:
+        drv_annotations[GROUP_ANNOTATION] = exe_annotations[GROUP_ANNOTATION] = names["podGroup"]
+    if scheduler == "yunikorn":
+        queue = batch.get("queue", "root.default")
+        drv_labels_out, exe_labels_out = pod_labels(labels, drv_labels, "driver"), pod_labels(labels, exe_labels,
+                                                                                              "executor")
+        drv_labels_out["queue"] = exe_labels_out["queue"] = queue
+        drv_annotations["yunikorn.apache.org/app-id"] = exe_annotations["yunikorn.apache.org/app-id"] = app
+    else:
+        drv_labels_out, exe_labels_out = pod_labels(labels, drv_labels, "driver"), pod_labels(labels, exe_labels,
+                                                                                              "executor")
+    service_account = names["serviceAccount"] if rbac else v.get("serviceAccountName")
 
-    problems = rules(v, app, jvm, spark_version, spark_conf, hadoop_conf, labels, drv_labels, exe_labels, drv_env,
-                     exe_env, port, bm_port, ui_port, drv_mem, exe_mem, svc, ing, enabled, host, tls, ui_path)
-
+    # spark-defaults.conf (SparkProperties.of)
     p = {"spark.master": MASTER, "spark.app.name": app, "spark.submit.deployMode": "client",
          "spark.kubernetes.namespace": ns, "spark.kubernetes.driver.pod.name": names["pod"],
-         "spark.driver.host": driver_host, "spark.driver.port": str(port),
-         "spark.driver.blockManager.port": str(bm_port), "spark.driver.memory": drv_mem,
+         "spark.driver.host": names["driverSvc"] + "." + ns + ".svc", "spark.driver.port": str(port),
+         "spark.driver.blockManager.port": str(bm_port), "spark.driver.memory": text(drv.get("memory", "1g")),
          "spark.kubernetes.executor.podNamePrefix": app,
          "spark.kubernetes.executor.podTemplateFile": CONF_DIR + "/" + TEMPLATE_FILE,
          "spark.kubernetes.container.image": image, "spark.kubernetes.container.image.pullPolicy": pull,
-         "spark.executor.instances": str(exe.get("instances", 2)), "spark.executor.cores": str(exe.get("cores", 1)),
-         "spark.executor.memory": exe_mem, "spark.ui.port": str(ui_port)}
+         "spark.executor.cores": str(exe.get("cores", 1)), "spark.executor.memory": text(exe.get("memory", "1g")),
+         "spark.ui.port": str(ui_port)}
+    owners = {}
+    if exe.get("image") is not None:
+        p["spark.kubernetes.executor.container.image"] = exe["image"]
     if secrets:
         p["spark.kubernetes.container.image.pullSecrets"] = ",".join(secrets)
-    if exe.get("memoryOverhead"):
-        p["spark.executor.memoryOverhead"] = exe["memoryOverhead"]
+    if instances is not None or not dynamic:
+        p["spark.executor.instances"] = str(instances if instances is not None else 2)
+    if exe.get("memoryOverhead") is not None:
+        p["spark.executor.memoryOverhead"] = text(exe["memoryOverhead"])
     if not jvm:
-        p["spark.executor.memoryOverheadFactor" if spark_version >= (3, 3, 0)
-          else "spark.kubernetes.memoryOverheadFactor"] = str(factor)
+        key = "spark.executor.memoryOverheadFactor" if spark_version >= (3, 3, 0) \
+            else "spark.kubernetes.memoryOverheadFactor"
+        p[key] = str(factor)
+        owners[key] = "type"
     if exe.get("coreLimit") is not None:
-        p["spark.kubernetes.executor.limit.cores"] = exe["coreLimit"]
-    if ui_path is not None:
-        p["spark.ui.proxyBase"] = ui_path
-    redirect = "https://" + host if enabled and host is not None and tls is not None else "/" if ui_path else None
+        p["spark.kubernetes.executor.limit.cores"] = text(exe["coreLimit"])
+    if exe.get("coreRequest") is not None:
+        p["spark.kubernetes.executor.request.cores"] = text(exe["coreRequest"])
+    if exe.get("deleteOnTermination") is not None:
+        p["spark.kubernetes.executor.deleteOnTermination"] = text(exe["deleteOnTermination"])
+    if drv.get("javaOptions") is not None:
+        p["spark.driver.extraJavaOptions"] = drv["javaOptions"]
+    if exe.get("javaOptions") is not None:
+        p["spark.executor.extraJavaOptions"] = exe["javaOptions"]
+    if path_routed:
+        p["spark.ui.proxyBase"] = path
+    redirect = "https://" + host if enabled and host is not None and tls is not None else "/" if path_routed else None
     if redirect is not None:
         p["spark.ui.proxyRedirectUri"] = redirect
     for key, field in (("spark.jars", "jars"), ("spark.files", "files"), ("spark.submit.pyFiles", "pyFiles"),
                        ("spark.jars.packages", "packages"), ("spark.jars.repositories", "repositories"),
-                       ("spark.jars.excludes", "excludePackages")):
+                       ("spark.jars.excludes", "excludePackages"), ("spark.archives", "archives")):
         if deps.get(field):
             p[key] = ",".join(texts(deps[field]))
+            owners[key] = "deps." + field
     if deps.get("packages"):
         p["spark.jars.ivy"] = SCRATCH_DIR + "/ivy"
+    if dynamic:
+        p["spark.dynamicAllocation.enabled"] = "true"
+        p["spark.dynamicAllocation.shuffleTracking.enabled"] = text(dyn.get("shuffleTrackingEnabled", True))
+        if dyn.get("shuffleTrackingTimeout") is not None:
+            p["spark.dynamicAllocation.shuffleTracking.timeout"] = "%dms" % dyn["shuffleTrackingTimeout"]
+        for key in ("initialExecutors", "minExecutors", "maxExecutors"):
+            if dyn.get(key) is not None:
+                p["spark.dynamicAllocation." + key] = str(dyn[key])
     for k, x in hadoop_conf.items():
         p["spark.hadoop." + k] = x
+    generated = set(p)
     p.update(spark_conf)
     spark_defaults = dict(sorted(p.items()))
 
-    def pod_labels(role_labels, which):
-        out = dict(role_labels)
-        out.update(labels)
-        out["app.kubernetes.io/component"] = which
-        out["spark-role"] = which
-        return dict(sorted(out.items()))
+    drv_env, exe_env = role_env(drv), role_env(exe)
+    problems = rules(v, app, typ, jvm, spark_version, spark_conf, hadoop_conf, spark_defaults, generated, owners,
+                     labels, drv_labels, exe_labels, drv_env, exe_env, port, bm_port, ui_port, drv, exe, drv_sizing,
+                     svc, ing, enabled, host, path, tls, path_routed, class_name, dyn, dynamic, rbac, batch, scheduler,
+                     names)
 
-    def affinity(role):
-        a = role.get("nodeAffinity")
-        if not a:
-            return {}
-        expr = {"key": a.get("key", "type"), "operator": "In", "values": texts(a["values"])}
-        return {"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {
-            "nodeSelectorTerms": [{"matchExpressions": [expr]}]}}}
-
-    def env_value(n, x):
-        return {"name": n, "value": x, "fieldPath": ""}
-
-    def port_of(n, number, node_port=None):
-        d = {"name": n, "port": number, "protocol": "TCP", "targetPort": number}
-        if node_port is not None:
-            d["nodePort"] = node_port
-        return d
-
+    # the driver pod (View.driver)
     spark_home = v.get("sparkHome", "/opt/spark")
     args = [{"text": spark_home + "/bin/spark-submit", "literal": True},
             {"text": "--conf", "literal": False},
@@ -456,69 +714,135 @@ def derive(v, source):
             {"text": "spark.kubernetes.namespace=$(SPARK_NAMESPACE)", "literal": False},
             {"text": "--conf", "literal": False},
             {"text": "spark.driver.host=" + names["driverSvc"] + ".$(SPARK_NAMESPACE).svc", "literal": False}]
-    if jvm and v.get("mainClass") is not None:
-        args += [{"text": "--class", "literal": False}, {"text": v["mainClass"], "literal": True}]
+    main_class = v.get("mainClass")
+    if jvm and main_class is not None:
+        args += [{"text": "--class", "literal": False}, {"text": main_class, "literal": True}]
     args.append({"text": main_file, "literal": True})
-    args += [{"text": a, "literal": True} for a in texts(v.get("arguments"))]
+    arguments = texts(v.get("arguments"))
+    args += [{"text": a, "literal": True} for a in arguments]
     env = [env_value("SPARK_HOME", spark_home), env_value("SPARK_CONF_DIR", CONF_DIR),
            env_value("SPARK_LOCAL_DIRS", SCRATCH_DIR + "/spark-local"),
-           {"name": "SPARK_DRIVER_BIND_ADDRESS", "value": "", "fieldPath": "status.podIP"},
-           {"name": "SPARK_NAMESPACE", "value": "", "fieldPath": "metadata.namespace"}]
-    env += [env_value(n, x) for n, x in drv_env.items()]
-    pod_mib = str(sizing(drv, factor)) + "Mi"
-    limits = {"memory": pod_mib}
+           {"name": "SPARK_DRIVER_BIND_ADDRESS", "value": "", "valueFrom": {"fieldRef": {"fieldPath": "status.podIP"}}},
+           {"name": "SPARK_NAMESPACE", "value": "", "valueFrom": {"fieldRef": {"fieldPath": "metadata.namespace"}}}]
+    env += drv_env
+    fields = pod_fields(drv, v, service_account)
+    fields["restartPolicy"] = v.get("restartPolicy", "Never")
+    if secrets:
+        fields["imagePullSecrets"] = [{"name": s} for s in secrets]
+    pod_mib = "%dMi" % drv_sizing.pod
+    limits = {"memory": "%dMi" % mebibytes(text(drv["memoryLimit"])) if drv.get("memoryLimit") else pod_mib}
     if drv.get("coreLimit") is not None:
-        limits["cpu"] = drv["coreLimit"]
-    pod = {"labels": pod_labels(drv_labels, "driver"), "annotations": text_map(drv.get("annotations")),
-           "restartPolicy": v.get("restartPolicy", "Never"), "serviceAccountName": v.get("serviceAccountName", ""),
-           "affinity": affinity(drv), "imagePullSecrets": [{"name": s} for s in secrets], "args": args, "env": env,
-           "ports": [port_of("driver-rpc-port", port), port_of("blockmanager", bm_port), port_of("spark-ui", ui_port)],
-           "resources": {"requests": {"cpu": str(drv.get("cores", 1)), "memory": pod_mib}, "limits": limits},
-           "volumeMounts": [{"name": "spark-conf", "mountPath": CONF_DIR, "readOnly": True},
-                            {"name": "spark-scratch", "mountPath": SCRATCH_DIR}],
-           "volumes": [{"name": "spark-conf", "configMap": {"name": names["cm"]}},
-                       {"name": "spark-scratch", "emptyDir": {}}]}
-    executor = {"labels": pod_labels(exe_labels, "executor"), "annotations": text_map(exe.get("annotations")),
-                "affinity": affinity(exe), "env": [env_value(n, x) for n, x in exe_env.items()]}
+        limits["cpu"] = text(drv["coreLimit"])
+    pod = {"labels": drv_labels_out, "annotations": drv_annotations, "fields": fields,
+           "image": drv.get("image") or image, "args": args, "env": env,
+           "ports": [container_port("driver-rpc-port", port), container_port("blockmanager", bm_port),
+                     container_port("spark-ui", ui_port)],
+           "resources": {"requests": {"cpu": cpu_request(drv), "memory": pod_mib}, "limits": limits},
+           "volumeMounts": [CONF_MOUNT, SCRATCH_MOUNT], "containerFields": container_fields(drv), "sidecars": [],
+           "volumes": [{"configMap": {"name": names["cm"]}, "name": "spark-conf"}, SCRATCH_VOLUME]}
+    executor = {"labels": exe_labels_out, "annotations": exe_annotations,
+                "fields": pod_fields(exe, v, exe.get("serviceAccount")), "container": container_fields(exe),
+                "env": exe_env}
+
+    # the UI (View.ingress)
     annotations = text_map(ing.get("annotations"))
-    if ui_path is not None:
-        annotations["nginx.ingress.kubernetes.io/rewrite-target"] = "/$2"
-    ingress = {"apiVersion": "networking.k8s.io/v1", "annotations": dict(sorted(annotations.items())),
-               "className": ing.get("className", "nginx"), "host": host or "",
-               "path": ui_path + "(/|$)(.*)" if ui_path is not None else "/",
-               "pathType": "ImplementationSpecific" if ui_path is not None else "Prefix", "serviceBackend": True,
-               "tls": [{"hosts": [host], "secretName": tls}] if tls is not None else []}
+    if path_routed and not traefik:
+        annotations[REWRITE] = "/$2"
+    strip = path_routed and traefik
+    if strip:
+        annotations["traefik.ingress.kubernetes.io/router.middlewares"] = ns + "-" + app + "-strip-prefix@kubernetescrd"
+    regex = path_routed and not traefik
+    ingress = {"apiVersion": "networking.k8s.io/v1", "annotations": annotations, "className": class_name,
+               "host": host or "", "path": "/" if not path_routed else path + "(/|$)(.*)" if regex else path,
+               "pathType": "ImplementationSpecific" if regex else "Prefix", "serviceBackend": True,
+               "tls": [] if tls is None or host is None else [{"hosts": [host], "secretName": tls}],
+               "middleware": app + "-strip-prefix", "prefix": path or ""}
+    ui_labels = text_map(svc.get("labels"))
+    ui_labels.update(labels)
+
     resources = ["driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml"]
     if enabled:
         resources.append("ui-ingress.yaml")
-    view = {"source": source, "app": app, "namespace": ns, "names": names, "labels": labels, "selector": selector,
-            "image": image, "imagePullPolicy": pull, "priorityClassName": pcn or "",
-            "schedulerName": v.get("schedulerName", ""), "pod": pod, "executor": executor,
-            "sparkDefaults": spark_defaults, "sparkEnv": spark_env,
-            "driverPorts": [port_of("driver-rpc-port", port), port_of("blockmanager", bm_port)],
-            "uiService": {"type": svc.get("type", "ClusterIP"),
-                          "ports": [port_of("spark-ui", ui_port, svc.get("nodePort"))]},
-            "ingress": ingress, "resources": resources}
+    if rbac:
+        resources.append("rbac.yaml")
+    if pod_group is not None:
+        resources.append("podgroup.yaml")
+    if strip:
+        resources.append("traefik-middleware.yaml")
+
+    view = {"source": _SOURCE_UNSAFE.sub("_", source), "app": app, "namespace": ns, "names": names,
+            "labels": labels, "imagePullPolicy": pull, "syncBeforePod": SYNC_BEFORE_POD, "selector": selector,
+            "pod": pod, "executor": executor, "sparkDefaults": spark_defaults, "sparkEnv": spark_env,
+            "driverPorts": [service_port("driver-rpc-port", port), service_port("blockmanager", bm_port)],
+            "uiService": {"type": svc.get("type", "ClusterIP"), "labels": ui_labels,
+                          "annotations": text_map(svc.get("annotations")),
+                          "ports": [service_port("spark-ui", ui_port, svc.get("nodePort"))]},
+            "ingress": ingress, "rbac": {"rules": DRIVER_RULES}, "podGroup": pod_group or {},
+            "resources": resources}
+
+    # the README's facts (render/Readme)
+    def sized(role, s):
+        return "%s CPU%s, %dMi = %dMi heap + %dMi overhead%s" % (
+            cpu_request(role), " (limit %s)" % text(role["coreLimit"]) if role.get("coreLimit") is not None else "",
+            s.pod, s.heap, s.overhead, "" if s.given else " (max(384Mi, %s × heap))" % s.factor)
+
+    rows = [("app name (executor pod prefix)", app, 47), ("driver pod", names["pod"], 253),
+            ("headless driver service", names["driverSvc"], 63), ("UI service", names["uiSvc"], 63),
+            ("ConfigMap", names["cm"], 253)]
+    if enabled:
+        rows.append(("Ingress", names["ingress"], 253))
+    profiles = texts(v.get("profiles"))
+    if not enabled:
+        ui_text = "no Ingress: kubectl port-forward pod/%s %d" % (names["pod"], ui_port)
+    elif host is None:
+        ui_text = "any host of the ingress class, under " + path
+    else:
+        ui_text = ("https://" if tls is not None else "http://") + host + (path if path is not None else "/")
+    settings = [
+        ("namespace", ns), ("profiles", ", ".join(profiles) if profiles else "none"),
+        ("Spark", "%d.%d.%d, %s" % (spark_version + (typ,))), ("image", image),
+        ("runs", main_file + (" (" + main_class + ")" if jvm and main_class is not None else "")
+         + (" with %d argument(s)" % len(arguments) if arguments else "")),
+        ("driver", sized(drv, drv_sizing)),
+        ("executors", ("dynamic, starting with " if dynamic else "") + "%d × " % initial + sized(exe, exe_sizing)),
+        ("scheduling", ("priority class " + pcn if pcn is not None else "default priority") + ", "
+         + (scheduler if scheduler is not None else "default scheduler")
+         + (", PodGroup in queue " + pod_group["queue"] if pod_group is not None else "")),
+        ("service account", service_account if service_account is not None else "default (of the namespace)"),
+        ("Spark UI", ui_text)]
+    view["readme"] = {"names": [{"what": w, "name": n, "length": "%d of %d" % (len(n), lim)} for w, n, lim in rows],
+                      "settings": [{"what": w, "value": x} for w, x in settings],
+                      "ingress": enabled, "rbac": rbac, "podGroup": pod_group is not None, "networkPolicy": False}
     return app, view, problems
 
 
-def rules(v, app, jvm, spark_version, spark_conf, hadoop_conf, labels, drv_labels, exe_labels, drv_env, exe_env,
-          port, bm_port, ui_port, drv_mem, exe_mem, svc, ing, enabled, host, tls, ui_path):
-    """The cross-field checks of rules/Rules.java: (is_error, message) pairs."""
+_SOURCE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def rules(v, app, typ, jvm, spark_version, spark_conf, hadoop_conf, spark_defaults, generated, owners, labels,
+          drv_labels, exe_labels, drv_env, exe_env, port, bm_port, ui_port, drv, exe, drv_sizing, svc, ing, enabled,
+          host, path, tls, path_routed, class_name, dyn, dynamic, rbac, batch, scheduler, names):
+    """The cross-field checks of rules/Rules.java that a job without the unported fields can break:
+    (is_error, message) pairs."""
     p = []
     if len(app) > 47:
         p.append((True, "the app name '%s' is %d characters long, more than 47" % (app, len(app))))
     if spark_version < (3, 0, 0):
         p.append((True, "Spark %s is not supported" % v.get("sparkVersion")))
     if jvm and v.get("mainClass") is None:
-        p.append((True, "a JVM application needs 'mainClass'"))
+        p.append((True, "a %s application needs 'mainClass'" % typ))
     elif not jvm and v.get("mainClass") is not None:
-        p.append((False, "'mainClass' is ignored for a non-JVM application"))
+        p.append((False, "'mainClass' is ignored for a %s application" % typ))
     for key in spark_conf:
         if key in DERIVED:
             p.append((True, "sparkConf key '%s' is set by spark-gen" % key))
-        elif key in FIELDS or key.startswith(FIELD_PREFIXES):
+        elif key in generated or key in FIELDS or key.startswith(FIELD_PREFIXES):
             p.append((True, "sparkConf key '%s' duplicates a field" % key))
+    for key in spark_defaults:
+        since = SINCE.get(key)
+        if since is not None and spark_version < since:
+            p.append((False, "%s came with Spark %d.%d: Spark %d.%d.%d ignores it" % ((key,) + since[:2]
+                                                                                     + spark_version)))
     for field, values in (("sparkConf", spark_conf), ("hadoopConf", hadoop_conf)):
         for key, value in values.items():
             if value != value.strip():
@@ -529,51 +853,101 @@ def rules(v, app, jvm, spark_version, spark_conf, hadoop_conf, labels, drv_label
         for key in role_labels:
             if key in labels or key in ("spark-role", "app.kubernetes.io/component") or key in SPARK_LABELS:
                 p.append((True, "%s label '%s' is set by spark-gen or Spark" % (role, key)))
-    p += [(True, "driver env '%s' is set by spark-gen" % n) for n in drv_env if n in DRIVER_ENV]
-    p += [(True, "executor env '%s' is set by Spark" % n) for n in exe_env if n in EXECUTOR_ENV]
+    for role, env, reserved in (("driver", drv_env, DRIVER_ENV), ("executor", exe_env, EXECUTOR_ENV)):
+        seen = set()
+        for e in env:
+            n = e["name"]
+            if n in reserved:
+                p.append((True, "%s env '%s' is set by spark-gen or Spark" % (role, n)))
+            elif n in seen:
+                p.append((True, "%s env '%s' is set twice" % (role, n)))
+            seen.add(n)
     if port == bm_port:
         p.append((True, "driver.blockManagerPort is driver.port (%d)" % port))
     if ui_port in (port, bm_port):
         p.append((True, "ui.port %d is also a driver port" % ui_port))
-    if mebibytes(exe_mem) < 450:
-        p.append((True, "executor.memory %s is less than Spark's minimum of 450m" % exe_mem))
-    if mebibytes(drv_mem) < 512:
-        p.append((True, "driver.memory %s is less than 512m" % drv_mem))
+    exe_heap, drv_heap = mebibytes(text(exe.get("memory", "1g"))), drv_sizing.heap
+    if exe_heap < 450:
+        p.append((True, "executor.memory %s is less than Spark's minimum of 450m" % exe.get("memory")))
+    if drv_heap < 512:
+        p.append((True, "driver.memory %s is less than 512m" % drv.get("memory")))
     if svc.get("nodePort") is not None and svc.get("type", "ClusterIP") != "NodePort":
         p.append((True, "ui.service.nodePort needs ui.service.type NodePort"))
     if enabled:
         annotations = ing.get("annotations") or {}
         if tls is not None and host is None:
             p.append((True, "TLS needs a host"))
-        if ui_path is not None and svc.get("type") == "NodePort":
-            p.append((False, "the UI is served under the path %s, so through the node port its links break" % ui_path))
-        if ui_path is not None and "nginx.ingress.kubernetes.io/rewrite-target" in annotations:
-            p.append((True, "annotation 'nginx.ingress.kubernetes.io/rewrite-target' is set by spark-gen"))
+        if path_routed and svc.get("type") == "NodePort":
+            p.append((False, "the UI is served under the path %s, so through the node port its links break" % path))
+        if path_routed and class_name not in ("nginx", "traefik"):
+            p.append((False, "spark-gen writes the path rewrite of nginx and traefik, not of '%s'" % class_name))
+        if path_routed and REWRITE in annotations:
+            p.append((True, "annotation '%s' is set by spark-gen" % REWRITE))
         if "kubernetes.io/ingress.class" in annotations:
             p.append((True, "annotation 'kubernetes.io/ingress.class' is set by spark-gen"))
+        if ing.get("urlFormat") is not None and (ing.get("host") is not None or ing.get("path") is not None):
+            p.append((True, "ui.ingress.urlFormat replaces host and path"))
+    for role, r in (("driver", drv), ("executor", exe)):
+        if r.get("nodeAffinity") and "nodeAffinity" in (r.get("affinity") or {}):
+            p.append((True, "%s.nodeAffinity and %s.affinity.nodeAffinity are both set" % (role, role)))
+        if r.get("coreLimit") is not None and millicores(text(r["coreLimit"])) < millicores(cpu_request(r)):
+            p.append((True, "%s.coreLimit %s is less than the CPU the pod requests" % (role, r["coreLimit"])))
+    if drv.get("memoryLimit") is not None and mebibytes(text(drv["memoryLimit"])) < drv_sizing.pod:
+        p.append((True, "driver.memoryLimit %s is less than the pod's request" % drv["memoryLimit"]))
+    if dynamic:
+        lo, hi, first = dyn.get("minExecutors"), dyn.get("maxExecutors"), dyn.get("initialExecutors")
+        if lo is not None and hi is not None and lo > hi:
+            p.append((True, "dynamicAllocation.minExecutors %d is more than maxExecutors %d" % (lo, hi)))
+        if first is not None and hi is not None and first > hi:
+            p.append((True, "dynamicAllocation.initialExecutors %d is more than maxExecutors %d" % (first, hi)))
+        if not dyn.get("shuffleTrackingEnabled", True):
+            p.append((False, "dynamic allocation without shuffle tracking needs an external shuffle service"))
+    if rbac and v.get("serviceAccountName") is not None:
+        p.append((True, "rbac.create writes the driver's own ServiceAccount, " + names["serviceAccount"]))
+    if "batchSchedulerOptions" in v and scheduler not in ("volcano", "yunikorn"):
+        p.append((False, "batchSchedulerOptions apply to the volcano and yunikorn schedulers"))
+    if v.get("restartPolicy", "Never") == "OnFailure":
+        p.append((False, "with restartPolicy OnFailure, a restarted driver creates executors named %s-exec-1... "
+                         "again" % app))
     return p
 
 
 # ------------------------------------------------------------------------------------------- the pipeline
 
+class Compiled(dict):
+    """Templates by name without the .j2, each compiled on first use and kept."""
+
+    def __init__(self, env):
+        super().__init__()
+        self.env = env
+
+    def __missing__(self, name):
+        template = self[name] = self.env.get_template(name + ".j2")
+        return template
+
+
 class Pipeline:
     """Everything built once per process: the validators, the profiles, the compiled templates."""
 
     def __init__(self, profile_dirs, templates=os.path.join(HERE, "templates")):
-        with open(os.path.join(REPO, "schema", "job.schema.json")) as f:
-            job_schema = json.load(f)
-        with open(os.path.join(REPO, "schema", "profile.schema.json")) as f:
-            profile_schema = json.load(f)
-        registry = Registry().with_resources([
-            ("job.schema.json", Resource.from_contents(job_schema)),
-            ("profile.schema.json", Resource.from_contents(profile_schema))])
-        self.validator = Draft202012Validator(job_schema, registry=registry)
-        self.profiles = Profiles(profile_dirs, Draft202012Validator(profile_schema, registry=registry))
+        schemas = {}
+        for name in ("job.schema.json", "profile.schema.json", "kubernetes.schema.json"):
+            with open(os.path.join(REPO, "schema", name)) as f:
+                schemas[name] = json.load(f)
+        registry = Registry().with_resources([(n, Resource.from_contents(s)) for n, s in schemas.items()])
+        self.validator = Draft202012Validator(schemas["job.schema.json"], registry=registry)
+        self.profiles = Profiles(profile_dirs, Draft202012Validator(schemas["profile.schema.json"],
+                                                                    registry=registry))
+        # Each template is compiled once, when first used (a single job needs 9 to 11 of the 16), and Jinja2's
+        # bytecode cache keeps the compiled code for the next process, as spark-gen's class archives do for it.
+        cache = os.path.join(REPO, "bench", "work", "jinja-cache")
+        os.makedirs(cache, exist_ok=True)
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), trim_blocks=True, lstrip_blocks=True,
-                                 keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
-        env.filters.update(yaml=f_yaml, toyaml=f_toyaml, block=f_block, literal=f_literal, shell=f_shell,
-                           propkey=f_propkey, propvalue=f_propvalue)
-        self.t = {n[:-3]: env.get_template(n) for n in sorted(os.listdir(templates)) if n.endswith(".j2")}
+                                 keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False,
+                                 auto_reload=False, bytecode_cache=jinja2.FileSystemBytecodeCache(cache))
+        env.globals.update(yaml=f_yaml, toyaml=f_toyaml, fields=f_fields, block=f_block, args=f_args, env=f_env,
+                           properties=f_properties, exports=f_exports, comment=f_comment, md=f_md, label=f_label)
+        self.t = Compiled(env)
         self.stages = None  # per-stage seconds when timing
 
     def load(self, data, display):
@@ -593,14 +967,15 @@ class Pipeline:
                                            e.message) for e in self.validator.iter_errors(merged)])
 
     def render_view(self, view):
+        """render/Renderer: the ConfigMap's files first, then the manifests, the kustomization, the README."""
         t = self.t
-        files = {"spark-defaults.conf": t["spark-defaults.conf"].render(view),
-                 "spark-env.sh": t["spark-env.sh"].render(view),
-                 TEMPLATE_FILE: t["executor-pod-template.yaml"].render(view)}
-        view["files"] = {"defaults": files["spark-defaults.conf"], "env": files["spark-env.sh"],
-                         "template": files[TEMPLATE_FILE]}
+        defaults = t["spark-defaults.conf"].render(view)
+        env = t["spark-env.sh"].render(view)
+        template = t["executor-pod-template.yaml"].render(view)
+        view["files"] = {"defaults": defaults, "env": env, "template": template, "metrics": ""}
         out = {name: t[name].render(view) for name in view["resources"]}
         out["kustomization.yaml"] = t["kustomization.yaml"].render(view)
+        out["README.md"] = t["README.md"].render(view)
         return out
 
     def job(self, data, display):
