@@ -17,26 +17,29 @@ public final class Renderer {
 
     public Rendered render(App app, KubeVersion kube, String source) {
         Map<String, Object> view = View.of(app, IngressApi.of(kube), source);
+        Templates.Run run = templates.start(view);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("spark-defaults.conf", templates.render("spark-defaults.conf", view));
-        files.put("spark-env.sh", templates.render("spark-env.sh", view));
-        files.put(App.TEMPLATE_FILE, templates.render("executor-pod-template.yaml", view));
+        files.put("spark-defaults.conf", run.render("spark-defaults.conf"));
+        files.put("spark-env.sh", run.render("spark-env.sh"));
+        files.put(App.TEMPLATE_FILE, run.render("executor-pod-template.yaml"));
         var monitoring = app.job().monitoring();
         if (monitoring.jmxExporter() && monitoring.configFile() == null) {
             files.put(App.METRICS_FILE, monitoring.configuration() != null ? monitoring.configuration()
-                    : templates.render(App.METRICS_FILE, view));
+                    : run.render(App.METRICS_FILE));
         }
-        view.put("files", Map.of("defaults", files.get("spark-defaults.conf"), "env", files.get("spark-env.sh"),
-                "template", files.get(App.TEMPLATE_FILE), "metrics", files.getOrDefault(App.METRICS_FILE, "")));
+        Map<String, String> inner = Map.of("defaults", files.get("spark-defaults.conf"), "env",
+                files.get("spark-env.sh"), "template", files.get(App.TEMPLATE_FILE), "metrics",
+                files.getOrDefault(App.METRICS_FILE, ""));
+        run.put("files", inner);
         List<String> manifests = View.resources(app);
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : manifests) {
-            out.put(name, templates.render(name, view));
+            out.put(name, run.render(name));
         }
-        out.put(Rendered.KUSTOMIZATION, templates.render(Rendered.KUSTOMIZATION, view));
+        out.put(Rendered.KUSTOMIZATION, run.render(Rendered.KUSTOMIZATION));
         SelfCheck.verify(app, view, files, out);
-        view.put("readme", Readme.of(app, manifests));
-        out.put(Rendered.README, templates.render(Rendered.README, view));
+        run.put("readme", Readme.of(app, manifests));
+        out.put(Rendered.README, run.render(Rendered.README));
         return new Rendered(app.name(), out, new ArrayList<>(manifests));
     }
 

@@ -72,18 +72,42 @@ final class Templates {
 
     /** Renders one template with a view; a template error is a bug in spark-gen, not in the input. */
     String render(String name, Map<String, Object> view) {
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
-                new Context(jinjava.getGlobalContext(), view), config);
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
-            String out = interpreter.render(parsed.get(name));
-            List<TemplateError> errors = interpreter.getErrors();
-            if (!errors.isEmpty()) {
-                throw new IllegalStateException("template " + name + " failed: " + errors.get(0).getMessage());
+        return start(view).render(name);
+    }
+
+    /**
+     * One app's rendering: its templates share one interpreter and one context, built once (an interpreter
+     * binds every function when it is made), with the view's values and those {@link Run#put} adds.
+     */
+    Run start(Map<String, Object> view) {
+        return new Run(new JinjavaInterpreter(jinjava, new Context(jinjava.getGlobalContext(), view), config));
+    }
+
+    final class Run {
+
+        private final JinjavaInterpreter interpreter;
+
+        private Run(JinjavaInterpreter interpreter) {
+            this.interpreter = interpreter;
+        }
+
+        /** Adds a value the templates rendered after this see. */
+        void put(String key, Object value) {
+            interpreter.getContext().put(key, value);
+        }
+
+        String render(String name) {
+            JinjavaInterpreter.pushCurrent(interpreter);
+            try {
+                String out = interpreter.render(parsed.get(name));
+                List<TemplateError> errors = interpreter.getErrors();
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException("template " + name + " failed: " + errors.get(0).getMessage());
+                }
+                return out;
+            } finally {
+                JinjavaInterpreter.popCurrent();
             }
-            return out;
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 
