@@ -28,9 +28,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * The library's front door: load a job (its file, its profiles, {@code --set}), validate it, derive the app,
@@ -77,6 +81,11 @@ public final class SparkGen {
 
         public boolean ok() {
             return app != null;
+        }
+
+        /** Where the app's name was written: the job's {@code name}. */
+        Origin nameOrigin() {
+            return values.get("name").origin();
         }
     }
 
@@ -178,75 +187,82 @@ public final class SparkGen {
     public record Input(Path file, String display, boolean listed) {
     }
 
-    /**
-     * What rendering several jobs gives: every problem of every job, and, when there is no error, each app
-     * and the files of the output directory by relative path ({@code <app>/driver-pod.yaml}, ...,
-     * {@code kustomization.yaml} listing the apps; or flat, for a single job).
-     */
-    public record Batch(List<Problem> problems, List<Rendered> apps, SortedMap<String, String> files) {
+    /** What rendering several jobs gives: every problem of every job, and the names of the apps rendered. */
+    public record Batch(List<Problem> problems, List<String> apps) {
 
         public boolean ok() {
             return problems.stream().noneMatch(Problem::isError);
         }
     }
 
-    /**
-     * Loads and renders jobs, in parallel when there are several; the result does not depend on the order or
-     * the parallelism. {@code flat} writes a single app at the root instead of in its own directory. Two jobs
-     * that derive the same app name are an error at each.
-     */
-    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, boolean flat) {
-        return renderAll(inputs, options, kube, flat, done -> { });
+    /** Where a batch's apps go as they are rendered: called from any thread, at most once per app. */
+    public interface Sink {
+
+        void accept(Rendered app);
     }
 
     /**
-     * As {@link #renderAll(List, Options, KubeVersion, boolean)}, telling {@code progress} how many of the
-     * 2 x inputs steps (a load, then a render, per job) are done, from whichever thread did one.
+     * Loads and renders jobs, in parallel when there are several, and hands each app to {@code sink} as soon as
+     * it is rendered, so that a batch holds a few apps at a time, whatever its size. The apps handed over are
+     * only worth keeping when the batch is {@link Batch#ok()}: a job's error is known only once it is loaded,
+     * so the caller stages what the sink receives and discards it otherwise. Two jobs that derive the same app
+     * name are an error at each (and the sink sees that app once). The result does not depend on the order or
+     * the parallelism. A failure of the sink is thrown once every job is done, unless a job has an error.
+     * {@code progress} hears how many jobs are done, from whichever thread did one.
      */
-    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, boolean flat,
-                           java.util.function.IntConsumer progress) {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<JobResult> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
-                .map(input -> load(input, options))
-                .peek(result -> progress.accept(done.incrementAndGet()))
-                .filter(result -> !result.profile())
+    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, Sink sink,
+                           IntConsumer progress) {
+        AtomicInteger done = new AtomicInteger();
+        Map<String, Boolean> claimed = new ConcurrentHashMap<>();
+        AtomicReference<RuntimeException> sinkFailure =
+                new AtomicReference<>();
+        List<Loaded> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
+                .map(input -> {
+                    JobResult result = load(input, options);
+                    if (result.ok() && claimed.putIfAbsent(result.app().name(), true) == null
+                            && sinkFailure.get() == null) {
+                        Rendered app = render(result.app(), kube, Path.of(result.file()).getFileName().toString());
+                        try {
+                            sink.accept(app);
+                        } catch (RuntimeException e) {
+                            sinkFailure.compareAndSet(null, e);
+                        }
+                    }
+                    progress.accept(done.incrementAndGet());
+                    return result.profile() ? null : new Loaded(result.file(), result.ok() ? result.app().name()
+                            : null, result.ok() ? result.nameOrigin() : null, result.problems());
+                })
+                .filter(Objects::nonNull)
                 .toList();
         Problems problems = new Problems();
-        Map<String, JobResult> byApp = new TreeMap<>();
-        for (JobResult result : results) {
+        Map<String, Loaded> byApp = new TreeMap<>();
+        for (Loaded result : results) {
             result.problems().forEach(problems::add);
-            if (!result.ok()) {
+            if (result.app() == null) {
                 continue;
             }
-            JobResult other = byApp.putIfAbsent(result.app().name(), result);
+            Loaded other = byApp.putIfAbsent(result.app(), result);
             if (other != null) {
-                for (JobResult[] pair : new JobResult[][] {{result, other}, {other, result}}) {
-                    problems.error(pair[0].values().get("name").origin(), "the app '" + result.app().name()
+                for (Loaded[] pair : new Loaded[][] {{result, other}, {other, result}}) {
+                    problems.error(pair[0].nameOrigin(), "the app '" + result.app()
                             + "' is also rendered from " + pair[1].file(), "every job needs its own app name: "
                             + "change name, priorityClassName or nameSuffix");
                 }
             }
         }
-        if (problems.hasErrors()) {
-            return new Batch(problems.all(), List.of(), new TreeMap<>());
+        if (!problems.hasErrors() && sinkFailure.get() != null) {
+            throw sinkFailure.get();
         }
-        List<Rendered> apps = (results.size() > 1 ? results.parallelStream() : results.stream())
-                .map(result -> render(result.app(), kube, Path.of(result.file()).getFileName().toString()))
-                .peek(rendered -> progress.accept(done.incrementAndGet()))
-                .sorted(java.util.Comparator.comparing(Rendered::app))
-                .toList();
-        SortedMap<String, String> files = new TreeMap<>();
-        if (flat && apps.size() == 1) {
-            files.putAll(apps.get(0).files());
-        } else {
-            List<String> names = new ArrayList<>();
-            for (Rendered app : apps) {
-                names.add(app.app());
-                app.files().forEach((name, text) -> files.put(app.app() + "/" + name, text));
-            }
-            files.put(Rendered.KUSTOMIZATION, renderer().renderRoot(names));
-        }
-        return new Batch(problems.all(), apps, files);
+        return new Batch(problems.all(), problems.hasErrors() ? List.of() : List.copyOf(byApp.keySet()));
+    }
+
+    /** What a batch keeps of a job once it is rendered: not its values, nor its files. */
+    private record Loaded(String file, String app, Origin nameOrigin, List<Problem> problems) {
+    }
+
+    /** The kustomization at the root of a directory of several apps: it lists each app's directory. */
+    public String rootKustomization(List<String> apps) {
+        return renderer().renderRoot(apps);
     }
 
     /** The text of a starter job file (see {@code init}), checked as any job is: it must validate. */
@@ -262,7 +278,7 @@ public final class SparkGen {
     }
 
     /** The defaults the job schema documents, by path: what a job that leaves a field out gets. */
-    public java.util.SortedMap<String, Object> defaults() {
+    public SortedMap<String, Object> defaults() {
         return schemas().defaults();
     }
 

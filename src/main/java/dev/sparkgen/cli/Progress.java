@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.function.IntConsumer;
 
 /**
- * One line on standard error that counts the steps of a long render, rewritten in place at most ten times a
+ * One line on standard error that counts the jobs of a long render, rewritten in place at most ten times a
  * second, and erased at the end; silent when nobody watches (not a terminal, or --quiet).
  */
 final class Progress implements IntConsumer {
@@ -29,8 +29,7 @@ final class Progress implements IntConsumer {
         }
         last = now;
         printed = true;
-        err.print("\rspark-gen: " + (done <= total / 2 ? "loading " + done : "rendering " + (done - total / 2))
-                + " of " + total / 2 + " jobs ");
+        err.print("\rspark-gen: rendering " + done + " of " + total + " jobs ");
         err.flush();
     }
 

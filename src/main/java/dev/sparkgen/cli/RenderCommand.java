@@ -4,11 +4,14 @@ import dev.sparkgen.SparkGen;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.output.OutputException;
 import dev.sparkgen.render.KubeVersion;
+import dev.sparkgen.render.Rendered;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,25 +73,62 @@ final class RenderCommand implements Callable<Integer> {
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.single(cli, jobs);
         SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        Progress progress = new Progress(cli.err, 2 * inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
-        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, flat, progress);
+        Progress progress = new Progress(cli.err, inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
+        try {
+            if (output.equals("-")) {
+                return toStandardOutput(inputs, options, progress);
+            }
+            if (check) {
+                return check(inputs, options, progress, flat);
+            }
+            return write(inputs, options, progress, flat);
+        } catch (OutputException e) {
+            progress.end();
+            cli.err.println("spark-gen: " + e.getMessage());
+            return Cli.INVALID;
+        }
+    }
+
+    /**
+     * Renders every job, handing each file of each app to {@code files} by its path in OUT, then the root
+     * kustomization of several apps; prints the problems.
+     */
+    private SparkGen.Batch render(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress,
+                                  boolean flat, BiConsumer<String, String> files) {
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, app -> app.files()
+                .forEach((name, text) -> files.accept(flat ? name : app.app() + "/" + name, text)), progress);
+        progress.end();
+        Report.text(batch.problems(), cli.err);
+        if (batch.ok() && !flat) {
+            files.accept(Rendered.KUSTOMIZATION, cli.sparkGen().rootKustomization(batch.apps()));
+        }
+        return batch;
+    }
+
+    /** -o -: one YAML stream of every app's manifests, in app order, once every job is known to be valid. */
+    private int toStandardOutput(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress) {
+        Map<String, String> streams = new ConcurrentSkipListMap<>();
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion,
+                app -> streams.put(app.app(), app.stream()), progress);
         progress.end();
         Report.text(batch.problems(), cli.err);
         if (!batch.ok()) {
             return Cli.INVALID;
         }
-        if (output.equals("-")) {
-            batch.apps().forEach(app -> cli.out.print(app.stream()));
-            cli.out.flush();
-            return Cli.OK;
-        }
-        SortedMap<String, String> files = batch.files();
-        if (check) {
-            return check(files);
-        }
-        try {
-            OutputDirectory.Summary summary = new OutputDirectory(cli.path(output), fsync).write(files);
-            String what = batch.apps().size() == 1 ? batch.apps().get(0).app() : batch.apps().size() + " apps";
+        streams.values().forEach(cli.out::print);
+        cli.out.flush();
+        return Cli.OK;
+    }
+
+    /** Writes OUT: files are staged as their apps are rendered, and switched in once every job is valid. */
+    private int write(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress, boolean flat) {
+        try (OutputDirectory.Write write = new OutputDirectory(cli.path(output), fsync).begin()) {
+            SparkGen.Batch batch = render(inputs, options, progress, flat, write::add);
+            if (!batch.ok()) {
+                return Cli.INVALID;
+            }
+            OutputDirectory.Summary summary = write.commit();
+            String what = batch.apps().size() == 1 ? batch.apps().get(0) : batch.apps().size() + " apps";
             if (!quiet) {
                 cli.err.println("spark-gen: " + what + " -> " + output + ": "
                         + (summary.written() + summary.removed() == 0 ? "up to date"
@@ -96,26 +136,23 @@ final class RenderCommand implements Callable<Integer> {
                         ? ", " + summary.removed() + " removed" : "")));
             }
             return Cli.OK;
-        } catch (OutputException e) {
-            cli.err.println("spark-gen: " + e.getMessage());
-            return Cli.INVALID;
         }
     }
 
     /** --check: the differences, on standard output, and whether there were any. */
-    private int check(SortedMap<String, String> files) {
-        try {
-            List<String> diffs = new OutputDirectory(cli.path(output)).differences(files);
-            diffs.forEach(cli.out::print);
-            cli.out.flush();
-            if (!quiet) {
-                cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
-                        : " is stale: " + diffs.size() + " file(s) differ; render again to update it"));
-            }
-            return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
-        } catch (OutputException e) {
-            cli.err.println("spark-gen: " + e.getMessage());
+    private int check(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress, boolean flat) {
+        OutputDirectory.Comparison comparison = new OutputDirectory(cli.path(output)).compare();
+        SparkGen.Batch batch = render(inputs, options, progress, flat, comparison::add);
+        if (!batch.ok()) {
             return Cli.INVALID;
         }
+        List<String> diffs = comparison.finish();
+        diffs.forEach(cli.out::print);
+        cli.out.flush();
+        if (!quiet) {
+            cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
+                    : " is stale: " + diffs.size() + " file(s) differ; render again to update it"));
+        }
+        return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
     }
 }

@@ -74,92 +74,165 @@ public final class OutputDirectory {
      * never wrote. Throws {@link OutputException} when it cannot, leaving the directory as it was.
      */
     public Summary write(SortedMap<String, String> files) {
+        try (Write write = begin()) {
+            files.forEach(write::add);
+            return write.commit();
+        }
+    }
+
+    /**
+     * Starts a write whose files are given one at a time ({@link Write#add}), so that a render of many apps
+     * holds one app's files at a time, never the whole output. Scratch files left by a killed render go first.
+     */
+    public Write begin() {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new OutputException(root + " exists and is not a directory");
         }
         Set<String> owned = readRecord();
         removeScratch(owned);
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = resolve(file.getKey());
-            checkParents(file.getKey());
+        return new Write(owned);
+    }
+
+    /**
+     * A write in progress: step 1 (the scratch copies) as files are added, from any number of threads; steps 2
+     * to 4 in {@link #commit}. Closing a write that was not committed removes its scratch files and the
+     * directories it created, leaving OUT as it was.
+     */
+    public final class Write implements AutoCloseable {
+
+        private final Set<String> owned;
+        private final SortedSet<String> names = new TreeSet<>();
+        private final SortedSet<String> changed = new TreeSet<>();
+        private final Map<String, Path> scratch = new TreeMap<>();
+        private final List<Path> createdDirs = new ArrayList<>();
+        private boolean committed;
+
+        private Write(Set<String> owned) {
+            this.owned = owned;
+        }
+
+        /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
+        public void add(String name, String text) {
+            Path target = resolve(name);
+            synchronized (this) {
+                if (committed || !names.add(name)) {
+                    throw new IllegalStateException(committed ? "the write is committed" : name + " added twice");
+                }
+            }
+            checkParents(name);
             if (Files.isSymbolicLink(target)) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
                         + "remove it and render again");
             }
+            byte[] content = utf8(text);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputException(target + " exists and is not a file");
                 }
-                if (!owned.contains(file.getKey())) {
+                if (!owned.contains(name)) {
                     throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
                             + root.resolve(RECORD) + "): move it away and render again");
                 }
-                if (Arrays.equals(read(target), utf8(file.getValue()))) {
-                    continue;
+                if (Arrays.equals(read(target), content)) {
+                    return;
                 }
             }
-            changed.add(file.getKey());
-        }
-        SortedSet<String> stale = new TreeSet<>(owned);
-        stale.removeAll(files.keySet());
-        SortedSet<String> all = new TreeSet<>(owned);
-        all.addAll(files.keySet());
-        byte[] finalRecord = record(files.keySet());
-        boolean recordCurrent = Files.isRegularFile(root.resolve(RECORD), LinkOption.NOFOLLOW_LINKS)
-                && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
-        if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
-            return new Summary(0, files.size(), 0);
+            try {
+                synchronized (this) {
+                    createDirectories(target.getParent(), createdDirs);
+                    changed.add(name);
+                }
+                stage(name, content);
+            } catch (IOException | RuntimeException e) {
+                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            }
         }
 
-        // 1. scratch copies of everything new; on failure, nothing visible has changed
-        List<Path> createdDirs = new ArrayList<>();
-        Map<String, Path> scratch = new TreeMap<>();
-        try {
-            createDirectories(root, createdDirs);
-            for (String name : changed) {
-                createDirectories(resolve(name).getParent(), createdDirs);
-                writeScratch(scratch, name, utf8(files.get(name))); // one file's bytes at a time
+        /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
+        public synchronized Summary commit() {
+            SortedSet<String> stale = new TreeSet<>(owned);
+            stale.removeAll(names);
+            SortedSet<String> all = new TreeSet<>(owned);
+            all.addAll(names);
+            byte[] finalRecord = record(names);
+            boolean recordCurrent = Files.isRegularFile(root.resolve(RECORD), LinkOption.NOFOLLOW_LINKS)
+                    && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
+            if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
+                committed = true;
+                return new Summary(0, names.size(), 0);
             }
-            writeScratch(scratch, RECORD + ".intent", record(all));
-            writeScratch(scratch, RECORD, finalRecord);
-            if (sync) {
-                new java.util.TreeSet<>(scratch.values().stream().map(Path::getParent).toList()).forEach(OutputDirectory::syncDirectory);
+            try {
+                createDirectories(root, createdDirs);
+                stage(RECORD + ".intent", record(all));
+                stage(RECORD, finalRecord);
+                if (sync) {
+                    new TreeSet<>(scratch.values().stream().map(Path::getParent).toList())
+                            .forEach(OutputDirectory::syncDirectory);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new OutputException("cannot write " + root + ": " + reason(e), e);
             }
-        } catch (IOException | RuntimeException e) {
+
+            // 2. the switch: each step atomic, the record always a superset of what is ours
+            committed = true;
+            try {
+                move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
+                List<String> order = new ArrayList<>(changed);
+                order.sort(Comparator.comparing((String name) -> name.endsWith("kustomization.yaml"))
+                        .thenComparing(name -> -name.split("/").length));
+                for (String name : order) {
+                    move(scratch.get(name), resolve(name));
+                }
+                int removed = 0;
+                for (String name : stale) {
+                    Path path = resolve(name);
+                    if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(path);
+                        removed++;
+                    }
+                    removeEmptyParents(path);
+                }
+                move(scratch.get(RECORD), root.resolve(RECORD));
+                if (sync) {
+                    syncDirectory(root);
+                }
+                return new Summary(changed.size(), names.size() - changed.size(), removed);
+            } catch (IOException e) {
+                throw new OutputException("cannot finish writing " + root + ": " + reason(e)
+                        + " (render again: spark-gen completes or cleans up what it started)", e);
+            }
+        }
+
+        /** Without a commit: removes every scratch file and created directory; OUT is as it was. */
+        @Override
+        public synchronized void close() {
+            if (committed) {
+                return;
+            }
+            committed = true;
             scratch.values().forEach(OutputDirectory::deleteQuietly);
             for (int i = createdDirs.size() - 1; i >= 0; i--) {
                 deleteQuietly(createdDirs.get(i));
             }
-            throw new OutputException("cannot write " + root + ": " + reason(e), e);
         }
 
-        // 2. the switch: each step atomic, the record always a superset of what is ours
-        try {
-            move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
-            List<String> order = new ArrayList<>(changed);
-            order.sort(Comparator.comparing((String name) -> name.endsWith("kustomization.yaml"))
-                    .thenComparing(name -> -name.split("/").length));
-            for (String name : order) {
-                move(scratch.get(name), resolve(name));
-            }
-            int removed = 0;
-            for (String name : stale) {
-                Path path = resolve(name);
-                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(path);
-                    removed++;
+        /** Writes and syncs the scratch copy of a file, noting it first, so that closing can undo it. */
+        private void stage(String name, byte[] content) throws IOException {
+            Path target = root.resolve(name);
+            Path path = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                synchronized (this) {
+                    scratch.put(name, path); // ours from here on: removed if the write is not committed
                 }
-                removeEmptyParents(path);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (sync) {
+                    channel.force(true);
+                }
             }
-            move(scratch.get(RECORD), root.resolve(RECORD));
-            if (sync) {
-                syncDirectory(root);
-            }
-            return new Summary(changed.size(), files.size() - changed.size(), removed);
-        } catch (IOException e) {
-            throw new OutputException("cannot finish writing " + root + ": " + reason(e)
-                    + " (render again: spark-gen completes or cleans up what it started)", e);
         }
     }
 
@@ -168,23 +241,57 @@ public final class OutputDirectory {
      * the directory), the record included; empty when it is up to date. Reads, never writes.
      */
     public List<String> differences(SortedMap<String, String> files) {
-        SortedMap<String, String> wanted = new TreeMap<>(files);
-        wanted.put(RECORD, new String(record(files.keySet()), java.nio.charset.StandardCharsets.UTF_8));
-        SortedSet<String> names = new TreeSet<>(wanted.keySet());
-        if (Files.isDirectory(root)) {
-            names.addAll(readRecord());
+        Comparison comparison = compare();
+        files.forEach(comparison::add);
+        return comparison.finish();
+    }
+
+    /** Starts a comparison whose files are given one at a time, from any number of threads. */
+    public Comparison compare() {
+        return new Comparison(Files.isDirectory(root) ? readRecord() : Set.of());
+    }
+
+    /** A {@link #differences} in progress. */
+    public final class Comparison {
+
+        private final Set<String> owned;
+        private final SortedSet<String> names = new TreeSet<>();
+        private final SortedMap<String, String> diffs = new TreeMap<>();
+
+        private Comparison(Set<String> owned) {
+            this.owned = owned;
         }
-        List<String> diffs = new ArrayList<>();
-        for (String name : names) {
-            Path path = root.resolve(name);
-            String before = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                    ? new String(read(path), java.nio.charset.StandardCharsets.UTF_8) : null;
-            String diff = UnifiedDiff.of(name, before, wanted.get(name));
-            if (!diff.isEmpty()) {
-                diffs.add(diff);
+
+        public void add(String name, String text) {
+            String diff = diff(name, text);
+            synchronized (this) {
+                names.add(name);
+                if (!diff.isEmpty()) {
+                    diffs.put(name, diff);
+                }
             }
         }
-        return diffs;
+
+        /** The differences, in file name order: those of the added files, the record's, and stale files. */
+        public synchronized List<String> finish() {
+            add(RECORD, new String(record(names), StandardCharsets.UTF_8));
+            for (String name : owned) {
+                if (!names.contains(name)) {
+                    String diff = diff(name, null);
+                    if (!diff.isEmpty()) {
+                        diffs.put(name, diff);
+                    }
+                }
+            }
+            return new ArrayList<>(diffs.values());
+        }
+
+        private String diff(String name, String wanted) {
+            Path path = root.resolve(name);
+            String before = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    ? new String(read(path), StandardCharsets.UTF_8) : null;
+            return UnifiedDiff.of(name, before, wanted);
+        }
     }
 
     /** The files the record lists; empty when there is no record. */
@@ -265,23 +372,6 @@ public final class OutputDirectory {
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
-            }
-        }
-    }
-
-    /** Writes and syncs the scratch copy of a file, noting it in {@code scratch} first, so a failure can undo it. */
-    private void writeScratch(Map<String, Path> scratches, String name, byte[] content) throws IOException {
-        Path target = root.resolve(name);
-        Path scratch = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);
-        try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            scratches.put(name, scratch); // ours from here on: removed if what follows fails
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            if (sync) {
-                channel.force(true);
             }
         }
     }

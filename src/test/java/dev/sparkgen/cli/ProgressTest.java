@@ -31,7 +31,7 @@ class ProgressTest {
     void render_ofManyJobsOnATerminal_showsProgressThenErasesIt() {
         String err = run(true, "render", "jobs", "-o", "out");
 
-        assertTrue(err.startsWith("\rspark-gen: loading 1 of 3 jobs "), err);
+        assertTrue(err.startsWith("\rspark-gen: rendering 1 of 3 jobs "), err);
         assertTrue(err.contains("\rspark-gen: rendering 3 of 3 jobs \r\u001b[K"), err);
         assertTrue(err.endsWith("\u001b[Kspark-gen: 3 apps -> out: 22 file(s) written\n"), err);
     }
