@@ -80,7 +80,36 @@ final class Templates {
      * binds every function when it is made), with the view's values and those {@link Run#put} adds.
      */
     Run start(Map<String, Object> view) {
-        return new Run(new JinjavaInterpreter(jinjava, new Context(jinjava.getGlobalContext(), view), config));
+        return new Run(new JinjavaInterpreter(jinjava, new AppContext(jinjava.getGlobalContext(), view), config));
+    }
+
+    /** The engine's context, parent of every app's: it holds the functions, and must not change as apps render. */
+    Context shared() {
+        return jinjava.getGlobalContext();
+    }
+
+    /**
+     * An app's context. Jinjava records each name, function and expression a render resolves, in the context and
+     * in every parent up to the engine's context, which all renders share: in plain {@code HashSet}s that renders
+     * on several threads would write at once. Nothing here reads those records, so an app's context keeps none.
+     */
+    private static final class AppContext extends Context {
+
+        AppContext(Context parent, Map<String, Object> view) {
+            super(parent, view);
+        }
+
+        @Override
+        public void addResolvedExpression(String expression) {
+        }
+
+        @Override
+        public void addResolvedValue(String value) {
+        }
+
+        @Override
+        public void addResolvedFunction(String function) {
+        }
     }
 
     final class Run {

@@ -3,6 +3,7 @@ package dev.sparkgen.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hubspot.jinjava.interpret.Context;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,18 @@ class TemplatesTest {
             }
         }
         assertEquals(List.of(), raw);
+    }
+
+    @Test
+    void rendering_writesNothingInTheContextThatEveryRenderShares() {
+        Templates templates = new Templates();
+
+        String out = templates.render("root-kustomization.yaml", Map.of("resources", List.of("a", "b")));
+
+        assertTrue(out.endsWith("resources:\n- a\n- b\n"), out);
+        Context shared = templates.shared();
+        assertEquals(List.of(Set.of(), Set.of(), Set.of()), List.of(shared.getResolvedExpressions(),
+                shared.getResolvedValues(), shared.getResolvedFunctions()), "parallel renders would write these at once");
     }
 
     @Test
