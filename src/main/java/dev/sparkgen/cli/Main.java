@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage error, "
                 + "3 internal error."})
 public final class Main implements Runnable {
+
+    /** The commands' names, in the order the help lists them; {@code help} and {@code completion} list them all. */
+    private static final List<String> COMMANDS = List.of("render", "validate", "schema", "profiles", "explain",
+            "import", "init", "completion", "help");
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an internal error.")
@@ -48,7 +53,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
         Cli cli = new Cli(out, err, cwd, terminal);
         Main main = new Main();
-        CommandLine line = commandLine(main, cli);
+        CommandLine line = commandLine(main, cli, args);
         line.setOut(out);
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -73,19 +78,47 @@ public final class Main implements Runnable {
         return line.execute(args);
     }
 
-    /** The command line and its commands, not yet run (the tests parse documented command lines with it). */
+    /** The command line and all its commands, not yet run (the tests parse documented command lines with it). */
     static CommandLine commandLine(Main main, Cli cli) {
         CommandLine line = new CommandLine(main);
-        line.addSubcommand(new RenderCommand(cli));
-        line.addSubcommand(new ValidateCommand(cli));
-        line.addSubcommand(new SchemaCommand(cli));
-        line.addSubcommand(new ProfilesCommand(cli));
-        line.addSubcommand(new ExplainCommand(cli));
-        line.addSubcommand(new ImportCommand(cli));
-        line.addSubcommand(new InitCommand(cli));
-        line.addSubcommand(new CompletionCommand(cli));
-        line.addSubcommand(new CommandLine.HelpCommand());
+        for (String name : COMMANDS) {
+            line.addSubcommand(command(name, cli));
+        }
         return line;
+    }
+
+    /**
+     * The command line with only the commands {@code args} can reach: picocli builds each command's model by
+     * reflection, which is a good part of a cold run (docs/startup.md). When the first argument names a command
+     * that stands alone, that command; for a lone {@code --version} or {@code -V}, none; otherwise (no command,
+     * help, completion, a mistyped name that gets suggestions, options first) all of them.
+     */
+    static CommandLine commandLine(Main main, Cli cli, String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+            return new CommandLine(main);
+        }
+        if (!COMMANDS.contains(first) || first.equals("help") || first.equals("completion")) {
+            return commandLine(main, cli);
+        }
+        CommandLine line = new CommandLine(main);
+        line.addSubcommand(command(first, cli));
+        return line;
+    }
+
+    private static Object command(String name, Cli cli) {
+        return switch (name) {
+            case "render" -> new RenderCommand(cli);
+            case "validate" -> new ValidateCommand(cli);
+            case "schema" -> new SchemaCommand(cli);
+            case "profiles" -> new ProfilesCommand(cli);
+            case "explain" -> new ExplainCommand(cli);
+            case "import" -> new ImportCommand(cli);
+            case "init" -> new InitCommand(cli);
+            case "completion" -> new CompletionCommand(cli);
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     @Override
