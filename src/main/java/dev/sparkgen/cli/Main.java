@@ -38,7 +38,17 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, Path.of("").toAbsolutePath(), System.console() != null);
+        int code;
+        try {
+            code = run(args, out, err, Path.of("").toAbsolutePath(), System.console() != null);
+        } catch (OutOfMemoryError e) {
+            // From any thread of the run. Nothing is half-written: an output directory being written removes its
+            // scratch files as the error passes through it.
+            err.println("spark-gen: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB of heap): give the JVM more, e.g. SPARK_GEN_JAVA_OPTS=-Xmx1g bin/spark-gen ..., "
+                    + "or java -Xmx1g -jar spark-gen.jar ...");
+            code = Cli.INTERNAL;
+        }
         out.flush();
         err.flush();
         // On success, return: the JVM ends when no thread but daemons is left (spark-gen starts no other), while

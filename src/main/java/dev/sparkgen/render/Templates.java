@@ -131,7 +131,13 @@ final class Templates {
                 String out = interpreter.render(parsed.get(name));
                 List<TemplateError> errors = interpreter.getErrors();
                 if (!errors.isEmpty()) {
-                    throw new IllegalStateException("template " + name + " failed: " + errors.get(0).getMessage());
+                    Exception cause = errors.get(0).getException();
+                    for (Throwable t = cause; t != null; t = t.getCause()) {
+                        if (t instanceof VirtualMachineError error) {
+                            throw error; // out of memory inside a function: Jinjava reports it as a template error
+                        }
+                    }
+                    throw new IllegalStateException("template " + name + " failed: " + errors.get(0).getMessage(), cause);
                 }
                 return out;
             } finally {

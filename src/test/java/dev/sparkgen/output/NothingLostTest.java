@@ -102,6 +102,36 @@ class NothingLostTest {
     }
 
     @Test
+    void render_whenTheHeapRunsOut_saysSoInOneLine_andLeavesOutAsItWas() throws Exception {
+        Path job = tmp.resolve("big.yaml");
+        List<String> lines = new ArrayList<>(List.of("apiVersion: spark-gen/v1", "kind: SparkJob", "name: big",
+                "image: apache/spark:3.5.3", "mainApplicationFile: local:///opt/spark/examples/src/main/python/pi.py",
+                "arguments:"));
+        Files.write(job, lines);
+        Path out = tmp.resolve("out");
+        assertEquals(0, SparkGenCli.run("render", job.toString(), "-o", out.toString()).exitCode());
+        Map<String, String> before = snapshot(out);
+        // 9,000 arguments of 100 characters: 0.9 MB of job (under the 1 MB limit), tens of MB of heap to render,
+        // more than a 12 MB heap holds.
+        for (int i = 0; i < 9000; i++) {
+            lines.add("- 'argument-" + i + "-" + "x".repeat(88) + "'");
+        }
+        Files.write(job, lines);
+
+        Process process = new ProcessBuilder(java(), "-Xmx12m", "-XX:-UsePerfData", "-cp",
+                System.getProperty("java.class.path"), "dev.sparkgen.cli.Main", "render", job.toString(), "-o",
+                out.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+
+        assertEquals(3, process.exitValue(), output);
+        assertTrue(output.startsWith("spark-gen: out of memory (12 MB of heap): give the JVM more, e.g. "
+                + "SPARK_GEN_JAVA_OPTS=-Xmx1g"), output);
+        assertEquals(1, output.strip().lines().count(), output);
+        assertEquals(before, snapshot(out), "OUT changed although the render failed");
+    }
+
+    @Test
     void render_whenOutHoldsAForeignFileOfTheSameName_refusesAndChangesNothing() throws Exception {
         Path v1 = jobs("v1", 0, 1, 2);
         Path out = Files.createDirectories(tmp.resolve("out"));
