@@ -214,8 +214,7 @@ public final class SparkGen {
                            IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
         Map<String, Boolean> claimed = new ConcurrentHashMap<>();
-        AtomicReference<RuntimeException> sinkFailure =
-                new AtomicReference<>();
+        AtomicReference<RuntimeException> sinkFailure = new AtomicReference<>();
         List<Loaded> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
                 .map(input -> {
                     JobResult result = load(input, options);
