@@ -39,6 +39,20 @@ final class Cli {
         return sparkGen;
     }
 
+    /** Refuses, before any work, to write a directory, or a file that exists unless {@code replace}. */
+    static void checkTarget(Path target, String given, boolean replace) {
+        if (Files.isDirectory(target)) {
+            throw CliException.invalid(given + ": is a directory: name the file to write");
+        }
+        if (Files.exists(target) && !replace) {
+            throw exists(given);
+        }
+    }
+
+    private static CliException exists(String given) {
+        return CliException.invalid(given + ": the file exists: pass --force to replace it");
+    }
+
     /**
      * Writes a file the user named, through a temporary file beside it, so that it is whole or untouched; an
      * existing file only with {@code replace} (else invalid input, exit 1).
@@ -55,7 +69,7 @@ final class Cli {
             }
             temporary = null;
         } catch (FileAlreadyExistsException e) {
-            throw CliException.invalid(given + ": the file exists: pass --force to replace it");
+            throw exists(given);
         } catch (AccessDeniedException e) {
             throw CliException.invalid(given + ": cannot write: permission denied");
         } catch (IOException e) {

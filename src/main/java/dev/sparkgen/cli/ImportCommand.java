@@ -42,11 +42,8 @@ final class ImportCommand implements Callable<Integer> {
             throw CliException.usage("no such file: " + application);
         }
         Path target = output == null || output.equals("-") ? null : cli.path(output);
-        if (target != null && Files.isDirectory(target)) {
-            throw CliException.invalid(output + ": is a directory: name the job file to write");
-        }
-        if (target != null && Files.exists(target) && !force) {
-            throw CliException.invalid(output + ": the file exists: pass --force to replace it");
+        if (target != null) {
+            Cli.checkTarget(target, output, force);
         }
         Importer.Imported imported = cli.sparkGen().importApplication(input, application);
         Report.text(imported.problems(), cli.err);

@@ -1,6 +1,5 @@
 package dev.sparkgen.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -44,9 +43,7 @@ final class InitCommand implements Callable<Integer> {
         }
         String given = output != null ? output : name + ".yaml";
         Path file = cli.path(given);
-        if (Files.exists(file) && !force) {
-            throw CliException.invalid(given + ": the file exists: pass --force to replace it");
-        }
+        Cli.checkTarget(file, given, force);
         cli.writeFile(file, given, cli.sparkGen().starter(name, schema), force);
         cli.err.println("spark-gen: wrote " + given + "; render it with: spark-gen render " + given + " -o out/" + name);
         return Cli.OK;

@@ -69,6 +69,10 @@ class ExplainInitCompletionTest {
         assertEquals("mine\n", Files.readString(cwd.resolve("mine.yaml")));
         assertEquals(0, SparkGenCli.runIn(cwd, "init", "mine", "--force").exitCode());
         assertEquals(2, SparkGenCli.runIn(cwd, "init", "Bad_Name").exitCode());
+        Files.createDirectory(cwd.resolve("jobs"));
+        Result directory = SparkGenCli.runIn(cwd, "init", "mine", "-o", "jobs", "--force");
+        assertEquals(1, directory.exitCode());
+        assertEquals("spark-gen: jobs: is a directory: name the file to write", directory.err().strip());
     }
 
     @Test
