@@ -89,4 +89,13 @@ final class Cli {
     Path path(String given) {
         return cwd.resolve(given);
     }
+
+    /** {@link #path}, of a file that must exist (else a usage error, exit 2, as for any missing input). */
+    Path existing(String given) {
+        Path path = path(given);
+        if (!Files.exists(path)) {
+            throw CliException.usage("no such file: " + given);
+        }
+        return path;
+    }
 }

@@ -50,10 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = cli.path(job);
-        if (!java.nio.file.Files.exists(file)) {
-            throw CliException.usage("no such file: " + job);
-        }
+        Path file = cli.existing(job);
         SparkGen.JobResult result = cli.sparkGen().load(file, job,
                 new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets));
         Report.text(result.problems(), cli.err);

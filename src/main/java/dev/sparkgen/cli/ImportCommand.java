@@ -1,7 +1,6 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.importer.Importer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,10 +36,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path input = cli.path(application);
-        if (!Files.exists(input)) {
-            throw CliException.usage("no such file: " + application);
-        }
+        Path input = cli.existing(application);
         Path target = output == null || output.equals("-") ? null : cli.path(output);
         if (target != null) {
             Cli.checkTarget(target, output, force);

@@ -50,6 +50,14 @@ class ExplainInitCompletionTest {
     }
 
     @Test
+    void explain_missingFile_isAUsageError() {
+        Result result = SparkGenCli.runIn(cwd, "explain", "nope.yaml");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("spark-gen: no such file: nope.yaml", result.err().strip());
+    }
+
+    @Test
     void init_writesAStarterThatRendersAndNamesItsSchema() throws IOException {
         Result init = SparkGenCli.runIn(cwd, "init", "nightly-report");
 
