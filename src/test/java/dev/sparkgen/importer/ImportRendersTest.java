@@ -236,7 +236,8 @@ class ImportRendersTest {
     @Test
     void pysparkEtl_restartPolicyAndPullSecrets_landOnTheDriverPod() throws IOException {
         importAndRender("pyspark-etl");
-        assertEquals(spec("restartPolicy", "type"), string(driverPod(), "spec", "restartPolicy"));
+        assertEquals("OnFailure", spec("restartPolicy", "type"));
+        assertEquals("Never", string(driverPod(), "spec", "restartPolicy"), "the operator's retries are new pods");
         assertEquals(((List<?>) spec("imagePullSecrets")).get(0), string(driverPod(), "spec", "imagePullSecrets", 0,
                 "name"));
         assertEquals(((List<?>) spec("imagePullSecrets")).get(0),
