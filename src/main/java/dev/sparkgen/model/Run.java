@@ -14,6 +14,15 @@ public record Run(Kind kind, int onFailureRetries, Integer activeDeadlineSeconds
         Pod, Job, CronJob
     }
 
+    /** The {@code run} block of a schema-valid job, with the defaults the schema documents. */
+    static Run bind(Values run) {
+        return new Run(Kind.valueOf(run.text("kind", "Pod")), run.integer("onFailureRetries", 0),
+                run.integerOrNull("activeDeadlineSeconds"), run.integerOrNull("timeToLiveSeconds"),
+                run.text("schedule", null), run.text("timeZone", "Etc/UTC"), run.text("concurrencyPolicy", "Forbid"),
+                run.bool("suspend", false), run.integerOrNull("startingDeadlineSeconds"),
+                run.integer("successfulRunHistoryLimit", 3), run.integer("failedRunHistoryLimit", 1));
+    }
+
     /** A Job or a CronJob: Kubernetes' controllers make the driver pod, and name it. */
     public boolean byController() {
         return kind != Kind.Pod;
