@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.problem.Quote;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,12 +36,14 @@ public final class TemplateFunctions {
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
     public static String args(Object value, int indent) {
-        return YamlWriter.args(known(value, "args"), indent);
+        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(a -> ((View.Arg) a).asMap()).toList(),
+                indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
     public static String env(Object value, int indent) {
-        return YamlWriter.env(known(value, "env"), indent);
+        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(e -> ((View.Env) e).asMap()).toList(),
+                indent);
     }
 
     /** The lines of a properties file. */
