@@ -12,16 +12,24 @@ import java.util.function.Predicate;
  */
 final class Manifests {
 
-    /** One manifest file. */
-    record Manifest(String file, Predicate<App> when, List<String> objects) {
+    /**
+     * One manifest file. The driver's manifest holds the driver pod's spec (the {@code driver-pod-spec} template)
+     * at {@code podSpec}, the path of keys to it; the self-check reads the driver's container there.
+     */
+    record Manifest(String file, Predicate<App> when, List<String> podSpec, List<String> objects) {
 
         Manifest(String file, Predicate<App> when, String... objects) {
-            this(file, when, List.of(objects));
+            this(file, when, List.of(), List.of(objects));
+        }
+
+        /** The driver: one per app, whichever kind of object runs it. */
+        static Manifest driver(String file, Predicate<App> when, List<String> podSpec, String object) {
+            return new Manifest(file, when, podSpec, List.of(object));
         }
     }
 
     static final List<Manifest> ALL = List.of(
-            new Manifest("driver-pod.yaml", app -> true, "v1 Pod"),
+            Manifest.driver("driver-pod.yaml", app -> true, List.of("spec"), "v1 Pod"),
             new Manifest("configmap.yaml", app -> true, "v1 ConfigMap"),
             new Manifest("driver-svc.yaml", app -> true, "v1 Service"),
             new Manifest("ui-svc.yaml", app -> true, "v1 Service"),
@@ -48,6 +56,11 @@ final class Manifests {
             }
         }
         return files;
+    }
+
+    /** The manifest of an app's driver. */
+    static Manifest driver(App app) {
+        return ALL.stream().filter(m -> !m.podSpec().isEmpty() && m.when().test(app)).findFirst().orElseThrow();
     }
 
     static Manifest named(String file) {

@@ -60,22 +60,17 @@ final class Pods {
         env.add(Env.from(BIND_ADDRESS_VAR, Map.of("fieldRef", Map.of("fieldPath", "status.podIP"))));
         env.add(Env.from(NAMESPACE_VAR, Map.of("fieldRef", Map.of("fieldPath", "metadata.namespace"))));
         env.addAll(commonEnv(job, role));
-        List<Map<String, Object>> ports = new ArrayList<>(List.of(containerPort(RPC_PORT, job.driver().port()),
-                containerPort(BLOCK_MANAGER_PORT, job.driver().blockManagerPort()),
-                containerPort(UI_PORT, job.ui().port())));
+        List<View.Port> ports = new ArrayList<>(List.of(new View.Port(RPC_PORT, job.driver().port()),
+                new View.Port(BLOCK_MANAGER_PORT, job.driver().blockManagerPort()),
+                new View.Port(UI_PORT, job.ui().port())));
         Options.Monitoring monitoring = job.monitoring();
         if (monitoring.jmxExporter() && monitoring.exposeDriverMetrics()) {
-            ports.add(containerPort(monitoring.portName(), monitoring.port()));
+            ports.add(new View.Port(monitoring.portName(), monitoring.port()));
         }
-        Map<String, Object> requests = new TreeMap<>();
-        requests.put("cpu", Derive.cpuRequest(role));
-        requests.put("memory", app.driverSizing().podMiB() + "Mi");
-        Map<String, Object> limits = new TreeMap<>();
-        limits.put("memory", (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes()
-                : app.driverSizing().podMiB()) + "Mi");
-        if (role.coreLimit() != null) {
-            limits.put("cpu", role.coreLimit());
-        }
+        long podMiB = app.driverSizing().podMiB();
+        View.Resources resources = new View.Resources(Derive.cpuRequest(role), podMiB + "Mi",
+                role.coreLimit() != null ? role.coreLimit() : "",
+                (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes() : podMiB) + "Mi");
         List<Object> mounts = new ArrayList<>();
         mounts.add(mount(CONF_VOLUME, App.CONF_DIR, true));
         mounts.add(mount(SCRATCH_VOLUME, App.SCRATCH_DIR, false));
@@ -94,7 +89,7 @@ final class Pods {
                 job.driver().sidecars())));
         return new View.DriverPod(app.driverLabels(), app.driverAnnotations(), spec,
                 role.image() != null ? role.image() : job.image(), job.imagePullPolicy(), args(app), env, ports,
-                Map.of("requests", requests, "limits", limits), mounts, containerFields(role.container()),
+                resources, mounts, containerFields(role.container()),
                 job.driver().sidecars(), volumes);
     }
 
@@ -302,17 +297,5 @@ final class Pods {
 
     private static Map<String, Object> containerPort(String name, int port) {
         return Map.of("name", name, "containerPort", port, "protocol", "TCP");
-    }
-
-    static Map<String, Object> servicePort(String name, int port, Integer nodePort) {
-        Map<String, Object> map = new TreeMap<>();
-        map.put("name", name);
-        map.put("port", port);
-        map.put("targetPort", port);
-        map.put("protocol", "TCP");
-        if (nodePort != null) {
-            map.put("nodePort", nodePort);
-        }
-        return map;
     }
 }

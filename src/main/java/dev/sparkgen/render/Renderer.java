@@ -42,6 +42,8 @@ public final class Renderer {
         }
         run.put("files", new ConfigFiles(files.get("spark-defaults.conf"), files.get("spark-env.sh"),
                 files.get(App.TEMPLATE_FILE), files.getOrDefault(App.METRICS_FILE, "")));
+        String podSpec = run.render("driver-pod-spec.yaml");
+        run.put("podSpec", podSpec);
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : view.resources()) {
             out.put(name, run.render(name));

@@ -33,10 +33,17 @@ final class SelfCheck {
 
     static void verify(App app, View view, Map<String, String> inner, Map<String, String> files) {
         View.DriverPod pod = view.pod();
-        MapNode driver = object(files, "driver-pod.yaml", "v1", "Pod", app.names().driverPod(), app);
-        expect("driver-pod.yaml labels", strings(driver.find("metadata", "labels")), pod.labels());
-        expect("driver-pod.yaml annotations", strings(driver.find("metadata", "annotations")), pod.annotations());
-        MapNode container = (MapNode) ((ListNode) driver.find("spec", "containers")).items().get(0);
+        Manifests.Manifest manifest = Manifests.driver(app);
+        String[] kind = manifest.objects().get(0).split(" ");
+        MapNode driver = object(files, manifest.file(), kind[0], kind[1], app.names().driverPod(), app);
+        List<String> at = manifest.podSpec();
+        MapNode spec = (MapNode) driver.find(at.toArray(String[]::new));
+        List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));
+        metadataAt.add("metadata");
+        MapNode podMetadata = (MapNode) driver.find(metadataAt.toArray(String[]::new));
+        expect("driver pod labels", strings(podMetadata.get("labels")), pod.labels());
+        expect("driver pod annotations", strings(podMetadata.get("annotations")), pod.annotations());
+        MapNode container = (MapNode) ((ListNode) spec.get("containers")).items().get(0);
         expect("driver image", text(container.get("image")), pod.image());
         List<String> names = new ArrayList<>();
         Map<String, String> env = literalEnv((ListNode) container.get("env"), names);

@@ -19,6 +19,14 @@ public final class TemplateFunctions {
         return Encode.yaml(text(value, "yaml"));
     }
 
+    /** An integer (a port, a count): digits, never quoted. */
+    public static String number(Object value) {
+        if (!(known(value, "number") instanceof Integer || value instanceof Long)) {
+            throw new IllegalStateException("a template passes " + value + " to number(), which is not an integer");
+        }
+        return value.toString();
+    }
+
     /** A map or list as the block value of a key (see {@link YamlWriter#value}). */
     public static String toyaml(Object value, int indent) {
         return YamlWriter.value(known(value, "toyaml"), indent);
@@ -27,6 +35,22 @@ public final class TemplateFunctions {
     /** A map's entries or a list's items beside others (see {@link YamlWriter#fields}). */
     public static String fields(Object value, int indent) {
         return YamlWriter.fields(known(value, "fields"), indent);
+    }
+
+    /**
+     * YAML that spark-gen rendered itself (a pod's spec), as the block value of a key at {@code indent}: each line
+     * moved right, which keeps its meaning, since what spark-gen writes is block YAML whose scalars fit on one line.
+     * How the driver's one pod spec goes into a Pod, and would go into a Job's or a CronJob's template.
+     */
+    public static String nest(Object value, int indent) {
+        String pad = " ".repeat(indent);
+        StringBuilder out = new StringBuilder(4096);
+        for (String line : text(value, "nest").split("\n")) {
+            if (!line.isEmpty()) {
+                out.append('\n').append(pad).append(line);
+            }
+        }
+        return out.toString();
     }
 
     /** A multi-line text as the value of a key. */

@@ -29,7 +29,7 @@ import jinjava.javax.el.ELResolver;
  */
 final class Templates {
 
-    static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
+    static final List<String> NAMES = List.of("driver-pod.yaml", "driver-pod-spec.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
             "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
             "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md", "job.yaml");
@@ -55,9 +55,11 @@ final class Templates {
             throw new ResourceNotFoundException("templates cannot load other templates: " + name);
         });
         function("yaml", Object.class);
+        function("number", Object.class);
         function("toyaml", Object.class, int.class);
         function("fields", Object.class, int.class);
         function("block", Object.class, int.class);
+        function("nest", Object.class, int.class);
         function("args", Object.class, int.class);
         function("env", Object.class, int.class);
         function("properties", Object.class);
@@ -135,7 +137,7 @@ final class Templates {
         }
 
         /** Adds a variable the templates rendered after this see. */
-        void put(String key, Record value) {
+        void put(String key, Object value) {
             interpreter.getContext().put(key, value);
         }
 

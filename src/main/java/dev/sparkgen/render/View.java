@@ -27,7 +27,7 @@ record View(
         ExecutorTemplate executor,
         SortedMap<String, String> sparkDefaults,
         SortedMap<String, String> sparkEnv,
-        List<Map<String, Object>> driverPorts,
+        List<ServicePort> driverPorts,
         UiService uiService,
         UiIngress ingress,
         UiIngress.StripPrefix middleware,
@@ -42,8 +42,20 @@ record View(
     /** The driver pod: metadata, the pod-level fields (sorted, printed beside each other), its one container. */
     record DriverPod(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                      Map<String, Object> spec, String image, String imagePullPolicy, List<Arg> args, List<Env> env,
-                     List<Map<String, Object>> ports, Map<String, Object> resources, List<Object> volumeMounts,
+                     List<Port> ports, Resources resources, List<Object> volumeMounts,
                      Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes) {
+    }
+
+    /** A container's named TCP port. */
+    record Port(String name, int number) {
+    }
+
+    /** A Service's named TCP port, the same number on the pod; nodePort 0 unless the job gives one. */
+    record ServicePort(String name, int number, int nodePort) {
+    }
+
+    /** A container's requests and limits (Kubernetes quantities); cpuLimit empty when there is none. */
+    record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
     }
 
     /** The executors' pod template: what Spark completes for each executor. */
@@ -79,7 +91,7 @@ record View(
 
     /** The UI's Service. */
     record UiService(String type, SortedMap<String, String> labels, SortedMap<String, String> annotations,
-                     List<Map<String, Object>> ports) {
+                     List<ServicePort> ports) {
     }
 
     /** Volcano's PodGroup; priorityClassName is empty when none applies. */
@@ -109,10 +121,10 @@ record View(
                 Pods.executor(app),
                 app.sparkDefaults(),
                 job.sparkEnv(),
-                List.of(Pods.servicePort(Pods.RPC_PORT, job.driver().port(), null),
-                        Pods.servicePort(Pods.BLOCK_MANAGER_PORT, job.driver().blockManagerPort(), null)),
+                List.of(new ServicePort(Pods.RPC_PORT, job.driver().port(), 0),
+                        new ServicePort(Pods.BLOCK_MANAGER_PORT, job.driver().blockManagerPort(), 0)),
                 new UiService(ui.serviceType(), uiLabels, ui.serviceAnnotations(),
-                        List.of(Pods.servicePort(Pods.UI_PORT, ui.port(), ui.nodePort()))),
+                        List.of(new ServicePort(Pods.UI_PORT, ui.port(), ui.nodePort() == null ? 0 : ui.nodePort()))),
                 IngressApi.of(kube).adapt(UiIngress.of(app)),
                 UiIngress.stripPrefix(app),
                 Access.DRIVER_RULES,
