@@ -4,6 +4,8 @@ import dev.sparkgen.SparkGen;
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.Role;
+import dev.sparkgen.model.Run;
+import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.problem.Quote;
 import dev.sparkgen.render.Encode;
 import dev.sparkgen.rules.Rules;
@@ -118,13 +120,28 @@ final class ExplainCommand implements Callable<Integer> {
     private static Map<String, String> derived(App app) {
         Map<String, String> facts = new LinkedHashMap<>();
         App.Names n = app.names();
+        Run run = app.job().run();
         facts.put("app name", app.name() + " (" + app.name().length() + " of at most " + Rules.MAX_APP_NAME
-                + " characters: it is the executor pod name prefix)");
-        facts.put("driver pod", n.driverPod() + " (" + n.driverPod().length() + " of 253)");
+                + " characters" + (run.byController() ? ")" : ": it is the executor pod name prefix)"));
+        switch (run.kind()) {
+            case Pod -> facts.put("driver pod", n.driverPod() + " (" + n.driverPod().length() + " of 253)");
+            case Job -> {
+                facts.put("driver Job", n.driverPod() + " (" + n.driverPod().length() + " of 63: its pods' job-name "
+                        + "label)");
+                facts.put("driver pod", n.driverPod() + "-<5 random characters>, named by the Job controller");
+            }
+            case CronJob -> {
+                facts.put("driver CronJob", app.name() + " (" + app.name().length() + " of 52)");
+                facts.put("driver pod", app.name() + "-<scheduled minute>-<5 random characters>, named by the "
+                        + "CronJob and Job controllers");
+            }
+        }
         facts.put("headless service", n.driverService() + " (" + n.driverService().length() + " of 63)");
         facts.put("UI service", n.uiService() + " (" + n.uiService().length() + " of 63)");
         facts.put("ConfigMap", n.configMap());
-        facts.put("executor pods", app.name() + "-exec-<N>, " + app.executorInstances()
+        String prefix = !run.byController() ? app.name() : app.job().restartPolicy().equals("Never")
+                ? "<driver pod>" : app.name() + "-<Spark's id for each spark-submit>";
+        facts.put("executor pods", prefix + "-exec-<N>, " + app.executorInstances()
                 + (app.job().dynamicAllocation().enabled() ? " at first (dynamic allocation)" : ""));
         facts.put("driver pod memory", memory(app.driverSizing()));
         facts.put("executor pod memory", memory(app.executorSizing()));
@@ -137,7 +154,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (app.podGroup() != null) {
             facts.put("Volcano PodGroup", n.podGroup() + " in queue " + app.podGroup().queue() + ", minResources "
                     + app.podGroup().minResources());
+        } else if ("volcano".equals(app.job().schedulerName())) {
+            facts.put("Volcano PodGroup", "one per run, made by Volcano's controller in queue "
+                    + app.driverAnnotations().get(Derive.QUEUE_ANNOTATION));
         }
+        facts.putAll(RunSummary.of(run, app.name(), app.job().restartPolicy()));
         return facts;
     }
 

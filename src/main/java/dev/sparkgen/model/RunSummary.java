@@ -12,16 +12,16 @@ public final class RunSummary {
     private RunSummary() {
     }
 
-    /** Each aspect of an app's run, in reading order: "driver", then "schedule" for a CronJob, "retries"... */
+    /** Each aspect of an app's run, in reading order: "runs as", then "schedule" for a CronJob, "retries"... */
     public static Map<String, String> of(Run run, String app, String restartPolicy) {
         Map<String, String> summary = new LinkedHashMap<>();
         String driver = app + "-driver";
         switch (run.kind()) {
-            case Pod -> summary.put("driver", "Pod " + driver + ", run once");
-            case Job -> summary.put("driver", "Job " + driver + ", whose controller makes the driver pod "
+            case Pod -> summary.put("runs as", "Pod " + driver + ", run once");
+            case Job -> summary.put("runs as", "Job " + driver + ", whose controller makes the driver pod "
                     + driver + "-<5 random characters>");
             case CronJob -> {
-                summary.put("driver", "CronJob " + app + ", which starts a Job " + app + "-<scheduled minute> on its "
+                summary.put("runs as", "CronJob " + app + ", which starts a Job " + app + "-<scheduled minute> on its "
                         + "schedule; the Job's controller makes the driver pod");
                 summary.put("schedule", CronSchedule.inWords(run.schedule()) + " (" + run.timeZone() + " time)"
                         + (run.suspend() ? ", suspended: no new runs start" : ""));

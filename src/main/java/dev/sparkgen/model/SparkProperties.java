@@ -142,12 +142,21 @@ public final class SparkProperties {
         p.put("spark.app.name", app, "spark-gen");
         p.put("spark.submit.deployMode", "client", "spark-gen");
         p.put("spark.kubernetes.namespace", job.namespace(), "namespace");
-        p.put("spark.kubernetes.driver.pod.name", names.driverPod(), "name");
-        p.put("spark.driver.host", names.driverHost(job.namespace()), "name");
+        Run run = job.run();
+        // A Job's controller names the driver pod, and Replace may overlap two drivers: the command line passes
+        // these from the downward API instead (the pod's name, its IP).
+        if (!run.byController()) {
+            p.put("spark.kubernetes.driver.pod.name", names.driverPod(), "name");
+        }
+        if (!run.driverReachedAtPodIp()) {
+            p.put("spark.driver.host", names.driverHost(job.namespace()), "name");
+        }
         p.put("spark.driver.port", String.valueOf(job.driver().port()), "driver.port");
         p.put("spark.driver.blockManager.port", String.valueOf(job.driver().blockManagerPort()), "driver.blockManagerPort");
         p.put("spark.driver.memory", job.driver().role().memory().text(), "driver.memory");
-        p.put("spark.kubernetes.executor.podNamePrefix", app, "name");
+        if (!run.byController()) {
+            p.put("spark.kubernetes.executor.podNamePrefix", app, "name");
+        }
         p.put("spark.kubernetes.executor.podTemplateFile", App.CONF_DIR + "/" + App.TEMPLATE_FILE, "spark-gen");
         p.put("spark.kubernetes.container.image", job.image(), "image");
         if (job.executor().role().image() != null) {

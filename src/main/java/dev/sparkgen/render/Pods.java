@@ -9,6 +9,7 @@ import dev.sparkgen.model.NodeAffinity;
 import dev.sparkgen.model.Options;
 import dev.sparkgen.model.PodSettings;
 import dev.sparkgen.model.Role;
+import dev.sparkgen.model.Run;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.render.View.Arg;
 import dev.sparkgen.render.View.Env;
@@ -33,6 +34,8 @@ final class Pods {
     /** Env vars spark-gen sets in the driver container; the args refer to them. */
     static final String BIND_ADDRESS_VAR = "SPARK_DRIVER_BIND_ADDRESS";
     static final String NAMESPACE_VAR = "SPARK_NAMESPACE";
+    /** A Job's or CronJob's driver pod: the name the Job controller generated for it. */
+    static final String POD_NAME_VAR = "SPARK_DRIVER_POD_NAME";
     static final String RPC_PORT = "driver-rpc-port";
     static final String BLOCK_MANAGER_PORT = "blockmanager";
     static final String UI_PORT = "spark-ui";
@@ -59,6 +62,9 @@ final class Pods {
         env.add(Env.literal("SPARK_LOCAL_DIRS", App.LOCAL_DIRS));
         env.add(Env.from(BIND_ADDRESS_VAR, Map.of("fieldRef", Map.of("fieldPath", "status.podIP"))));
         env.add(Env.from(NAMESPACE_VAR, Map.of("fieldRef", Map.of("fieldPath", "metadata.namespace"))));
+        if (job.run().byController()) {
+            env.add(Env.from(POD_NAME_VAR, Map.of("fieldRef", Map.of("fieldPath", "metadata.name"))));
+        }
         env.addAll(commonEnv(job, role));
         List<View.Port> ports = new ArrayList<>(List.of(new View.Port(RPC_PORT, job.driver().port()),
                 new View.Port(BLOCK_MANAGER_PORT, job.driver().blockManagerPort()),
@@ -107,7 +113,20 @@ final class Pods {
         args.add(new Arg("--conf", false));
         args.add(new Arg("spark.kubernetes.namespace=$(" + NAMESPACE_VAR + ")", false));
         args.add(new Arg("--conf", false));
-        args.add(new Arg("spark.driver.host=" + app.names().driverHost("$(" + NAMESPACE_VAR + ")"), false));
+        Run run = job.run();
+        args.add(new Arg("spark.driver.host=" + (run.driverReachedAtPodIp() ? "$(" + BIND_ADDRESS_VAR + ")"
+                : app.names().driverHost("$(" + NAMESPACE_VAR + ")")), false));
+        if (run.byController()) {
+            // The executors' owner is the pod the Job controller named; with Never each attempt is a new pod, so
+            // executors named after it never collide with a failed attempt's (OnFailure keeps the pod: Spark
+            // then makes a prefix of its own for each spark-submit).
+            args.add(new Arg("--conf", false));
+            args.add(new Arg("spark.kubernetes.driver.pod.name=$(" + POD_NAME_VAR + ")", false));
+            if (job.restartPolicy().equals("Never")) {
+                args.add(new Arg("--conf", false));
+                args.add(new Arg("spark.kubernetes.executor.podNamePrefix=$(" + POD_NAME_VAR + ")", false));
+            }
+        }
         if (job.type().isJvm() && job.mainClass() != null) {
             args.add(new Arg("--class", false));
             args.add(new Arg(job.mainClass(), true));

@@ -3,6 +3,8 @@ package dev.sparkgen.render;
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.Role;
+import dev.sparkgen.model.Run;
+import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.rules.Rules;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.List;
  * matter, and which objects there are, for its diagram. Plain strings, which the template escapes for Markdown.
  */
 record Readme(List<Name> names, List<Setting> settings, boolean ingress, boolean rbac, boolean podGroup,
-              boolean networkPolicy) {
+              boolean networkPolicy, String runKind, String driverPod) {
 
     /** A derived name against its limit. */
     record Name(String what, String name, String length) {
@@ -27,8 +29,22 @@ record Readme(List<Name> names, List<Setting> settings, boolean ingress, boolean
         SparkJob job = app.job();
         App.Names n = app.names();
         List<Name> names = new ArrayList<>();
-        name(names, "app name (executor pod prefix)", app.name(), Rules.MAX_APP_NAME);
-        name(names, "driver pod", n.driverPod(), 253);
+        Run run = job.run();
+        name(names, run.byController() ? "app name" : "app name (executor pod prefix)", app.name(), Rules.MAX_APP_NAME);
+        String driverPod = switch (run.kind()) {
+            case Pod -> {
+                name(names, "driver pod", n.driverPod(), 253);
+                yield n.driverPod();
+            }
+            case Job -> {
+                name(names, "driver Job (its pods' job-name label)", n.driverPod(), 63);
+                yield n.driverPod() + "-xxxxx";
+            }
+            case CronJob -> {
+                name(names, "driver CronJob", app.name(), 52);
+                yield app.name() + "-minute-xxxxx";
+            }
+        };
         name(names, "headless driver service", n.driverService(), 63);
         name(names, "UI service", n.uiService(), 63);
         name(names, "ConfigMap", n.configMap(), 253);
@@ -44,6 +60,9 @@ record Readme(List<Name> names, List<Setting> settings, boolean ingress, boolean
         setting(settings, "runs", job.mainApplicationFile() + (job.type().isJvm() && job.mainClass() != null
                 ? " (" + job.mainClass() + ")" : "") + (job.arguments().isEmpty() ? ""
                 : " with " + job.arguments().size() + " argument(s)"));
+        if (run.byController()) { // a Pod's README stays as it was: the Pod says how it runs
+            RunSummary.of(run, app.name(), job.restartPolicy()).forEach((what, value) -> setting(settings, what, value));
+        }
         setting(settings, "driver", pod(job.driver().role(), app.driverSizing()));
         setting(settings, "executors", (job.dynamicAllocation().enabled() ? "dynamic, starting with "
                 : "") + app.executorInstances() + " × " + pod(job.executor().role(), app.executorSizing()));
@@ -55,7 +74,7 @@ record Readme(List<Name> names, List<Setting> settings, boolean ingress, boolean
                 : "default (of the namespace)");
         setting(settings, "Spark UI", ui(app));
         return new Readme(names, settings, app.route().enabled(), files.contains("rbac.yaml"),
-                files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"));
+                files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"), run.kind().name(), driverPod);
     }
 
     private static void name(List<Name> names, String what, String name, int limit) {

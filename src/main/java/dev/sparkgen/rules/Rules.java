@@ -36,7 +36,7 @@ public final class Rules {
 
     /** Env vars spark-gen sets in the driver container. */
     public static final Set<String> DRIVER_ENV = Set.of("SPARK_HOME", "SPARK_CONF_DIR", "SPARK_LOCAL_DIRS",
-            "SPARK_DRIVER_BIND_ADDRESS", "SPARK_NAMESPACE");
+            "SPARK_DRIVER_BIND_ADDRESS", "SPARK_NAMESPACE", "SPARK_DRIVER_POD_NAME");
     /** Env vars Spark sets in every executor container. */
     public static final Set<String> EXECUTOR_ENV = Set.of("SPARK_DRIVER_URL", "SPARK_EXECUTOR_CORES",
             "SPARK_EXECUTOR_MEMORY", "SPARK_APPLICATION_ID", "SPARK_CONF_DIR", "SPARK_EXECUTOR_ID",
@@ -89,6 +89,7 @@ public final class Rules {
         rules.propertiesExistInThisSpark();
         rules.cpuLimitCoversItsRequest();
         rules.restartsKeepExecutorNamesFree();
+        RunRules.check(app, app.job().run(), document, problems);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */
@@ -105,10 +106,11 @@ public final class Rules {
 
     /**
      * A driver restarted in place (OnFailure) starts a new Spark application in the same pod, whose executors
-     * are named <app>-exec-1... again, while the first attempt's may still be there: creating them fails.
+     * are named <app>-exec-1... again, while the first attempt's may still be there: creating them fails. (A Job's
+     * driver leaves the prefix to Spark then, which makes a new one for each spark-submit.)
      */
     void restartsKeepExecutorNamesFree() {
-        if (job.restartPolicy().equals("OnFailure")) {
+        if (job.restartPolicy().equals("OnFailure") && !job.run().byController()) {
             problems.warning(at("restartPolicy"), "with restartPolicy OnFailure, a restarted driver creates "
                     + "executors named " + app.name() + "-exec-1... again, while those of the failed attempt may "
                     + "still exist (their owner, the pod, does)", "prefer Never and re-run the job (the README "
@@ -117,6 +119,11 @@ public final class Rules {
     }
 
     private Origin at(Object... path) {
+        return at(document, path);
+    }
+
+    /** Where the value at {@code path} was written, or the nearest key above it when it was not written. */
+    static Origin at(MapNode document, Object... path) {
         KeyPath keyPath = new KeyPath(List.of(path));
         Node node = keyPath.find(document);
         return (node != null ? node : keyPath.findNearest(document)).origin();

@@ -56,7 +56,9 @@ class ImportRunsTest {
                 """ + TEMPLATE.indent(-2));
 
         assertEquals(Map.of("kind", "Job", "onFailureRetries", 3, "timeToLiveSeconds", 86400), run(result));
-        assertEquals("", result.err(), "every field has a Job equivalent");
+        assertEquals(1, result.errLines().size(), "every field has a Job equivalent: " + result.err());
+        assertTrue(result.err().startsWith("app.yaml:5:3: warning: Kubernetes deletes the finished Job etl-driver "
+                + "after 86400 s; a GitOps controller that self-heals"), "validate's warning: " + result.err());
         assertTrue(result.out().contains("# from spec.restartPolicy.onFailureRetries\n  onFailureRetries: 3"),
                 result.out());
         assertEquals(null, KubeYaml.parse(result.out()).get("restartPolicy"),

@@ -14,7 +14,7 @@ class RunSummaryTest {
 
     @Test
     void aPod_runsOnce_andStays() {
-        assertEquals(Map.of("driver", "Pod etl-driver, run once", "retries", "none: a failed driver stays failed",
+        assertEquals(Map.of("runs as", "Pod etl-driver, run once", "retries", "none: a failed driver stays failed",
                 "clean-up", "none: the finished pod stays until it is deleted (kubectl delete -k)"),
                 RunSummary.of(run(Run.Kind.Pod, 0, null, null, null), "etl", "Never"));
     }
@@ -24,7 +24,7 @@ class RunSummaryTest {
         Map<String, String> summary = RunSummary.of(run(Run.Kind.Job, 2, 14400, 90, null), "etl", "Never");
 
         assertEquals("Job etl-driver, whose controller makes the driver pod etl-driver-<5 random characters>",
-                summary.get("driver"));
+                summary.get("runs as"));
         assertEquals("a failed driver runs again in a new pod, 2 time(s) at most; an evicted or preempted driver "
                 + "runs again without counting", summary.get("retries"));
         assertEquals("a run is stopped after 4 h, retries included", summary.get("deadline"));
