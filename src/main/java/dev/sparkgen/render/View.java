@@ -157,6 +157,9 @@ final class View {
         if (role.coreLimit() != null) {
             limits.put("cpu", role.coreLimit());
         }
+        if (role.gpu() != null) {
+            limits.put(role.gpu().name(), role.gpu().quantity());
+        }
         pod.put("resources", Map.of("requests", requests, "limits", limits));
         List<Object> mounts = new ArrayList<>();
         mounts.add(mount(CONF_VOLUME, App.CONF_DIR, true));
@@ -214,10 +217,15 @@ final class View {
         executor.put("annotations", app.executorAnnotations());
         Map<String, Object> fields = podFields(role, job, job.executor().serviceAccount());
         List<Object> mounts = roleMounts(job, role, "executor");
-        List<Object> volumes = roleVolumes(app, role, mounted(mounts, List.of(), List.of()));
+        List<Object> volumes = roleVolumes(app, role, mounted(mounts, job.executor().initContainers(),
+                job.executor().sidecars()));
         if (!volumes.isEmpty()) {
             fields.put("volumes", volumes);
         }
+        if (!job.executor().initContainers().isEmpty()) {
+            fields.put("initContainers", job.executor().initContainers());
+        }
+        executor.put("sidecars", job.executor().sidecars());
         executor.put("fields", fields);
         Map<String, Object> container = containerFields(role.container());
         executor.put("env", commonEnv(job, role));
