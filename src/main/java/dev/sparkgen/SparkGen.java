@@ -167,13 +167,14 @@ public final class SparkGen {
      * Converts a SparkApplication file into a job, validated as {@code validate} would validate it; see
      * {@link Importer}.
      */
-    public Importer.Imported importApplication(Path file, String display) {
+    /** Imports the SparkApplication of a file (the one named {@code name} when it holds several). */
+    public Importer.Imported importApplication(Path file, String display, String name) {
         Problems problems = new Problems();
-        MapNode document = read(file, display, problems);
-        if (document == null) {
+        byte[] bytes = readBytes(file, display, problems);
+        if (bytes == null) {
             return new Importer.Imported(null, null, problems.all());
         }
-        return Importer.importApplication(document, display, problems, this::check);
+        return Importer.importFile(display, bytes, name, problems, this::check);
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
@@ -325,6 +326,11 @@ public final class SparkGen {
 
     /** Reads a file as a YAML mapping; null, with problems, when it cannot be. */
     private static MapNode read(Path file, String display, Problems problems) {
+        byte[] bytes = readBytes(file, display, problems);
+        return bytes == null ? null : YamlLoader.loadMapping(display, bytes, problems);
+    }
+
+    private static byte[] readBytes(Path file, String display, Problems problems) {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -347,7 +353,7 @@ public final class SparkGen {
             problems.error(Origin.of(display), "cannot read the file: " + e.getMessage());
             return null;
         }
-        return YamlLoader.loadMapping(display, bytes, problems);
+        return bytes;
     }
 
     /**
