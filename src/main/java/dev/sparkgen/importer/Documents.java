@@ -67,7 +67,18 @@ final class Documents {
         }
         if ("List".equals(Conversion.textOf(map.get("kind"))) && map.get("items") instanceof dev.sparkgen.source.ListNode
                 items) {
-            items.items().stream().filter(MapNode.class::isInstance).forEach(item -> documents.add((MapNode) item));
+            if (items.items().isEmpty()) {
+                problems.error(map.get("kind").origin(), "the List holds no items", "expected a SparkApplication");
+                return false;
+            }
+            for (Node item : items.items()) {
+                if (!(item instanceof MapNode application)) {
+                    problems.error(item.origin(), "this item of the List is " + item.describe()
+                            + ", expected a SparkApplication");
+                    return false;
+                }
+                documents.add(application);
+            }
         } else {
             documents.add(map);
         }

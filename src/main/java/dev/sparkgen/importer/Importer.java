@@ -45,7 +45,7 @@ public final class Importer {
             return new Imported(null, null, problems.all());
         }
         List<MapNode> applications = documents.stream()
-                .filter(d -> KINDS.contains(Conversion.textOf(d.get("kind")))).toList();
+                .filter(Importer::isApplication).toList();
         if (applications.isEmpty() || documents.size() == 1) {
             return importApplication(documents.get(0), display, problems, check);
         }
@@ -69,11 +69,16 @@ public final class Importer {
                 problems.warning((other.get("kind") != null ? other.get("kind") : other).origin(), "the "
                         + (kind != null ? kind : "document without a kind") + " '" + nameOf(other) + "' is not "
                         + "imported: spark-gen import converts the SparkApplication " + nameOf(chosen.get(0)),
-                        KINDS.contains(kind) ? "import it with --name " + nameOf(other) : "apply it beside the "
+                        isApplication(other) ? "import it with --name " + nameOf(other) : "apply it beside the "
                         + "rendered job (kubectl apply -f), or add it to the job's kustomization");
             }
         }
         return importApplication(chosen.get(0), display, problems, check);
+    }
+
+    private static boolean isApplication(MapNode document) {
+        String kind = Conversion.textOf(document.get("kind"));
+        return kind != null && KINDS.contains(kind);
     }
 
     private static String nameOf(MapNode document) {

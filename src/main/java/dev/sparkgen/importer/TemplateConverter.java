@@ -48,7 +48,7 @@ final class TemplateConverter {
                 return;
             }
             switch (key) {
-                case "metadata" -> entries(value).forEach((name, item) -> {
+                case "metadata" -> entries(c.isMapping(path + ".metadata", value) ? value : null).forEach((name, item) -> {
                     if (name.equals("labels") || name.equals("annotations")) {
                         mergeMap(path + ".metadata." + name, item, draft, name);
                     } else if (!absent(item)) {
@@ -56,7 +56,11 @@ final class TemplateConverter {
                                 + "driver pod and its namespace");
                     }
                 });
-                case "spec" -> spec(value);
+                case "spec" -> {
+                    if (c.isMapping(path + ".spec", value)) {
+                        spec(value);
+                    }
+                }
                 default -> lost(path + "." + key, value, "a pod template has metadata and spec only");
             }
         });
@@ -85,8 +89,8 @@ final class TemplateConverter {
                 case "initContainers" -> named(at, value, draft, "initContainers");
                 case "volumes" -> named(at, value, c.job, "volumes");
                 case "imagePullSecrets" -> items(value).forEach(secret -> {
-                    Node name = text(((MapNode) secret).get("name"));
-                    if (name != null && items(c.job.node("imagePullSecrets")).stream()
+                    Node name = secret instanceof MapNode m ? text(m.get("name")) : null;
+                    if (textOf(name) != null && items(c.job.node("imagePullSecrets")).stream()
                             .noneMatch(n -> textOf(name).equals(textOf(n)))) {
                         Conversion.append(c.job, "imagePullSecrets", name);
                     }
@@ -96,7 +100,7 @@ final class TemplateConverter {
                     if (current == null) {
                         c.job.put(key, text(value));
                         c.note(key, "from " + at);
-                    } else if (!textOf(current).equals(textOf(value))) {
+                    } else if (!java.util.Objects.equals(textOf(current), textOf(value))) {
                         lost(at, value, "spark-gen has one " + key + " for both pods, here " + shown(current));
                     }
                 }
@@ -140,9 +144,12 @@ final class TemplateConverter {
 
     private void env(String at, Node list) {
         for (Node item : items(list)) {
-            String name = textOf(((MapNode) item).get("name"));
+            if (!c.isMapping(at, item)) {
+                continue;
+            }
+            String name = String.valueOf(textOf(((MapNode) item).get("name")));
             if (draft.node("env") instanceof ListNode || !draft.has("env")) {
-                if (items(draft.node("env")).stream().anyMatch(e -> name.equals(textOf(((MapNode) e).get("name"))))) {
+                if (items(draft.node("env")).stream().anyMatch(e -> name.equals(nameOf(e)))) {
                     lost(at + " " + name, item, "spec." + role + " sets " + name + " too, and wins");
                 } else {
                     Conversion.append(draft, "env", clean(item));
@@ -188,7 +195,7 @@ final class TemplateConverter {
                 lost(at + " " + name, item, "spark-gen and Spark set this label on the pods themselves");
             } else if (current == null) {
                 map.put(name, text(item));
-            } else if (!textOf(current).equals(textOf(item))) {
+            } else if (!java.util.Objects.equals(textOf(current), textOf(item))) {
                 lost(at + " " + name, item, "spec." + role + " sets " + name + " " + shown(current) + ", and wins");
             }
         });
@@ -204,9 +211,12 @@ final class TemplateConverter {
     /** Named items (containers, volumes): the template's unless one of that name is there already. */
     private void named(String at, Node value, Draft into, String key) {
         for (Node item : items(value)) {
-            String name = textOf(((MapNode) item).get("name"));
+            if (!c.isMapping(at, item)) {
+                continue;
+            }
+            String name = nameOf(item);
             Node existing = items(into.node(key)).stream()
-                    .filter(e -> name != null && name.equals(textOf(((MapNode) e).get("name")))).findFirst().orElse(null);
+                    .filter(e -> name != null && name.equals(nameOf(e))).findFirst().orElse(null);
             if (existing == null) {
                 Conversion.append(into, key, clean(item));
                 c.note(into == c.job ? key : role + "." + key, "with " + at);
@@ -215,6 +225,11 @@ final class TemplateConverter {
                         + (into == c.job ? key : "spec." + role + "." + key) + ", which wins");
             }
         }
+    }
+
+    /** The name of a named item (a container, a volume), or null. */
+    static String nameOf(Node item) {
+        return item instanceof MapNode map ? textOf(map.get("name")) : null;
     }
 
     /** A warning that names the field, its value and what the pod loses with it. */

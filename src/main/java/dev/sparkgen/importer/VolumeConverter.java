@@ -57,7 +57,7 @@ final class VolumeConverter {
 
     private void carry(String role, VolumeProperties.Volume volume, Node at, String where) {
         Node existing = items(c.job.node("volumes")).stream()
-                .filter(v -> volume.name().equals(textOf(((MapNode) v).get("name")))).findFirst().orElse(null);
+                .filter(v -> volume.name().equals(TemplateConverter.nameOf(v))).findFirst().orElse(null);
         if (existing == null) {
             Conversion.append(c.job, "volumes", node(volume.volume(), at.origin()));
         } else if (!Conversion.sameData(existing, volume.volume())) {
@@ -67,7 +67,7 @@ final class VolumeConverter {
         }
         Draft draft = c.job.object(role, at.origin());
         boolean mounted = items(draft.node("volumeMounts")).stream()
-                .anyMatch(m -> volume.name().equals(textOf(((MapNode) m).get("name"))));
+                .anyMatch(m -> volume.name().equals(TemplateConverter.nameOf(m)));
         if (!mounted) {
             Conversion.append(draft, "volumeMounts", node(volume.mount(), at.origin()));
         }

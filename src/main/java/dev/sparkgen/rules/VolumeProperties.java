@@ -92,6 +92,16 @@ public final class VolumeProperties {
         if (Boolean.FALSE.equals(mount.get("readOnly"))) {
             mount.remove("readOnly");
         }
+        String needed = switch (type) {
+            case "hostPath" -> options.containsKey("path") ? null : "options.path";
+            case "nfs" -> options.containsKey("server") && options.containsKey("path") ? null
+                    : "options.server and options.path";
+            case "persistentVolumeClaim" -> options.containsKey("claimName") ? null : "options.claimName";
+            default -> null;
+        };
+        if (needed != null) {
+            return problem(role, type, name, keys, "a " + type + " volume needs " + needed);
+        }
         Map<String, Object> source = new TreeMap<>();
         String kind = type;
         switch (type) {
