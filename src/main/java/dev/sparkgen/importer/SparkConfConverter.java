@@ -159,25 +159,24 @@ final class SparkConfConverter {
                     "valueFrom", ref), name)
                     : driver.object("env", value.origin()).putIfAbsent(name, map(value.origin(), "valueFrom", ref));
             if (put) {
-                c.note("driver.env", "with " + key + " from sparkConf");
-                c.warn(value, where + " takes effect only in cluster mode: carried over as driver.env " + name
-                        + " from the Secret's key", "the variable reaches the driver as it did under the operator");
+                c.note("driver.env", "with " + key + " from sparkConf (cluster mode only)");
             } else {
                 c.warn(value, where + " is not carried over: the SparkApplication sets the driver's " + name
                         + " too, and that wins", null);
             }
         } else if (key.equals("spark.kubernetes.driver.master") && text != null) {
             kept.put("spark.master", string(value.origin(), text.startsWith("k8s://") ? text : "k8s://" + text));
-            c.note("sparkConf", "spark.master from " + key);
-            c.warn(value, where + " takes effect only in cluster mode: carried over as spark.master, where the "
-                    + "driver in client mode reaches the API server", null);
+            c.note("sparkConf", "spark.master from " + key + ", where the driver in client mode reaches the API "
+                    + "server");
         } else if (key.startsWith(authenticate) && text != null) {
             String file = key.substring(authenticate.length()).replace("mounted.", "");
             kept.putIfAbsent("spark.kubernetes.authenticate." + file, value);
-            c.warn(value, where + " takes effect only in cluster mode: carried over as spark.kubernetes.authenticate."
-                    + file + ", client mode's name", key.contains(".mounted.") || file.equals("oauthToken") ? null
-                    : "the operator uploaded that file from where it ran; spark-gen's driver reads it in its pod: "
-                    + "mount it there (driver.secrets)");
+            c.note("sparkConf", "spark.kubernetes.authenticate." + file + " from " + key + " (cluster mode only)");
+            if (!key.contains(".mounted.") && !file.equals("oauthToken")) {
+                c.warn(value, where + " is carried over as spark.kubernetes.authenticate." + file + ", client "
+                        + "mode's name, but the file is now read in the driver pod: the operator uploaded it from "
+                        + "where it ran", "mount it at that path in the driver pod (driver.secrets)");
+            }
         } else {
             c.warn(value, where + " is not carried over: it takes effect only in cluster mode, when Spark builds "
                     + "the driver pod, and client mode ignores it", instead);

@@ -73,11 +73,11 @@ final class VolumeConverter {
         }
         c.note("volumes", "with the volumes of spark.kubernetes.*.volumes.* in sparkConf");
         c.note(role + ".volumeMounts", "with " + where.substring("sparkConf ".length()) + " from sparkConf");
-        boolean localDir = role.equals("driver") && volume.name().startsWith("spark-local-dir-");
-        c.warn(at, where + " is carried over as the volume '" + volume.name() + "' (" + volume.volume().keySet()
-                .stream().filter(k -> !k.equals("name")).findFirst().orElse("") + ") and " + role
-                + ".volumeMounts" + (role.equals("driver") ? ": Spark mounts a driver's volume properties only "
-                + "in cluster mode" : ""), localDir ? "the driver keeps its local directories on spark-gen's "
-                + "scratch volume, not on this one" : null);
+        if (role.equals("driver") && volume.name().startsWith("spark-local-dir-")) {
+            c.warn(at, where + " is carried over as the volume '" + volume.name() + "' and driver.volumeMounts, "
+                    + "but not as the driver's local directory: the driver keeps its local directories (shuffle "
+                    + "and spill files) on spark-gen's scratch volume", "the volume is mounted where it was; "
+                    + "executors still use their spark-local-dir-* volumes as local directories");
+        }
     }
 }

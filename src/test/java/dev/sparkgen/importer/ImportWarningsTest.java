@@ -209,29 +209,25 @@ class ImportWarningsTest {
                               path: /etc/creds
                               secretType: Opaque""", "      secretType: Opaque",
                         "spec.executor.secrets secretType Opaque is carried over as Generic"),
-                spec("a driver's secretKeyRef property becomes driver.env", """
-                          sparkConf:
-                            spark.kubernetes.driver.secretKeyRef.SSL_PASSWORD: ssl:password""",
-                        "    spark.kubernetes.driver.secretKeyRef.SSL_PASSWORD: ssl:password",
-                        "takes effect only in cluster mode: carried over as driver.env SSL_PASSWORD"),
                 spec("a driver service annotation property has no equivalent", """
                           sparkConf:
                             spark.kubernetes.driver.service.annotation.team: data""",
                         "    spark.kubernetes.driver.service.annotation.team: data",
                         "it takes effect only in cluster mode, when Spark builds the driver pod, and client mode "
                                 + "ignores it"),
-                spec("the driver's mounted token file becomes client mode's", """
+                spec("the driver's uploaded token file is now read in the pod", """
                           sparkConf:
-                            spark.kubernetes.authenticate.driver.mounted.oauthTokenFile: /var/token""",
-                        "    spark.kubernetes.authenticate.driver.mounted.oauthTokenFile: /var/token",
-                        "carried over as spark.kubernetes.authenticate.oauthTokenFile"),
-                spec("a driver volume property becomes a volume and a mount", """
+                            spark.kubernetes.authenticate.driver.oauthTokenFile: /var/token""",
+                        "    spark.kubernetes.authenticate.driver.oauthTokenFile: /var/token",
+                        "is carried over as spark.kubernetes.authenticate.oauthTokenFile, client mode's name, but the "
+                                + "file is now read in the driver pod"),
+                spec("a driver's local-dir volume is mounted but no longer its local directory", """
                           sparkConf:
-                            spark.kubernetes.driver.volumes.hostPath.data.mount.path: /data
-                            spark.kubernetes.driver.volumes.hostPath.data.options.path: /mnt/data""",
-                        "    spark.kubernetes.driver.volumes.hostPath.data.mount.path: /data",
-                        "is carried over as the volume 'data' (hostPath) and driver.volumeMounts: Spark mounts a "
-                                + "driver's volume properties only in cluster mode"),
+                            spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.mount.path: /data
+                            spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.options.path: /mnt/data""",
+                        "    spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.mount.path: /data",
+                        "is carried over as the volume 'spark-local-dir-1' and driver.volumeMounts, but not as the "
+                                + "driver's local directory"),
                 spec("spark.ui.prometheus.enabled false has no field", """
                           sparkConf:
                             spark.ui.prometheus.enabled: "false\"""", "    spark.ui.prometheus.enabled: \"false\"",
