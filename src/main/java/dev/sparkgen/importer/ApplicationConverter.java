@@ -246,7 +246,8 @@ public final class ApplicationConverter {
         c.note("image", "from spec." + (driver.node("image") != null ? "driver" : "executor") + ".image, as the "
                 + "SparkApplication has no spec.image");
         driver.remove("image");
-        if (executor.node("image") != null && textOf(executor.node("image")).equals(textOf(image))) {
+        if (executor.node("image") != null
+                && java.util.Objects.equals(textOf(executor.node("image")), textOf(image))) {
             executor.remove("image");
         }
         if (executor.node("image") == null && ((MapNode) spec).find("executor", "image") == null) {
