@@ -153,19 +153,7 @@ final class Conversion {
     /** A short rendering of a value for a message: a scalar's text, else what it is. */
     static String shown(Node node) {
         String text = textOf(node);
-        return "'" + dev.sparkgen.problem.Quote.abbreviate(text != null ? text : flow(plain(node))) + "'";
-    }
-
-    private static String flow(Object plain) {
-        if (plain instanceof Map<?, ?> map) {
-            List<String> entries = new ArrayList<>();
-            map.forEach((key, value) -> entries.add(key + ": " + flow(value)));
-            return "{" + String.join(", ", entries) + "}";
-        }
-        if (plain instanceof List<?> list) {
-            return "[" + String.join(", ", list.stream().map(Conversion::flow).toList()) + "]";
-        }
-        return String.valueOf(plain);
+        return "'" + dev.sparkgen.problem.Quote.abbreviate(text != null ? text : dev.sparkgen.problem.Quote.flow(plain(node))) + "'";
     }
 
     static Map<String, Node> entries(Node node) {

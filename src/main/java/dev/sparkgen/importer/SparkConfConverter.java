@@ -202,6 +202,9 @@ final class SparkConfConverter {
         Draft monitoring = c.job.object("monitoring", value.origin());
         if (monitoring.putIfAbsent("exposeExecutorMetrics", new Scalar(value.origin(), "true", true))) {
             c.note("monitoring.exposeExecutorMetrics", "from " + where);
+        } else if (!"true".equals(textOf(monitoring.node("exposeExecutorMetrics")))) {
+            c.warn(value, where + " is not carried over: spec.monitoring.exposeExecutorMetrics is false, and wins",
+                    "Spark's executor metrics are then not served on the driver's UI port");
         }
         return true;
     }

@@ -52,6 +52,9 @@ public final class ClusterModeProperties {
 
     /** What to write instead of a property client mode ignores, or null when client mode reads it. */
     public static String instead(String key) {
+        if (key.startsWith("spark.driver.resource.") && key.endsWith(".vendor")) {
+            return "set driver.gpu: spark-gen puts the resource on the driver pod";
+        }
         for (Map.Entry<String, String> entry : IGNORED.entrySet()) {
             String known = entry.getKey();
             if (known.endsWith(".") ? key.startsWith(known) && key.length() > known.length() : key.equals(known)) {

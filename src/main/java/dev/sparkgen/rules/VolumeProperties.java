@@ -1,5 +1,6 @@
 package dev.sparkgen.rules;
 
+import dev.sparkgen.problem.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class VolumeProperties {
 
         /** The volume and its mount as job fields, in YAML's flow style, for a hint. */
         public String asFields() {
-            return "volumes: [" + flow(volume) + "] and " + role + ".volumeMounts: [" + flow(mount) + "]";
+            return "volumes: [" + Quote.flow(volume) + "] and " + role + ".volumeMounts: [" + Quote.flow(mount) + "]";
         }
     }
 
@@ -146,17 +147,5 @@ public final class VolumeProperties {
 
     private static Volume problem(String role, String type, String name, List<String> keys, String problem) {
         return new Volume(role, type, name, keys, null, null, problem);
-    }
-
-    private static String flow(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            List<String> entries = new ArrayList<>();
-            map.forEach((k, v) -> entries.add(k + ": " + flow(v)));
-            return "{" + String.join(", ", entries) + "}";
-        }
-        if (value instanceof List<?> list) {
-            return "[" + String.join(", ", list.stream().map(VolumeProperties::flow).toList()) + "]";
-        }
-        return String.valueOf(value);
     }
 }

@@ -207,6 +207,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void import_ofADriverResourceWithAVendor_givesTheDriverPodTheGpu_whichClusterModeAloneWouldHave()
+            throws IOException {
+        app("gpu", """
+                  sparkConf:
+                    spark.driver.resource.gpu.amount: "1"
+                    spark.driver.resource.gpu.vendor: nvidia.com
+                    spark.driver.resource.gpu.discoveryScript: /opt/gpus.sh
+                """);
+        Result imported = run("import", "app.yaml", "-o", "job.yaml");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertEquals(java.util.Map.of("name", "nvidia.com/gpu", "quantity", 1, "discoveryScript", "/opt/gpus.sh"),
+                KubeYaml.at(KubeYaml.parse(Files.readString(cwd.resolve("job.yaml"))), "driver", "gpu"));
+        Result rendered = run("render", "job.yaml", "-o", "out");
+        assertEquals(0, rendered.exitCode(), rendered.err());
+        RenderedApp app = RenderedApp.load("gpu", cwd.resolve("out"));
+        assertEquals(1, KubeYaml.at(app.driverContainer(), "resources", "limits", "nvidia.com/gpu"));
+        assertEquals("/opt/gpus.sh", app.sparkDefaults().getProperty("spark.driver.resource.gpu.discoveryScript"));
+    }
+
+    @Test
     void import_ofAScheduledApplication_convertsItsTemplate_andWarnsAboutTheSchedule() throws IOException {
         write("scheduled.yaml", """
                 apiVersion: sparkoperator.k8s.io/v1beta2

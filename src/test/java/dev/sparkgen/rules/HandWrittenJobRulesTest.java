@@ -137,16 +137,20 @@ class HandWrittenJobRulesTest {
                   spark.kubernetes.submission.waitAppCompletion: "false"
                   spark.kubernetes.driver.reusePersistentVolumeClaim: "true"
                   spark.kubernetes.driver.connectionTimeout: "20000"
+                  spark.driver.resource.gpu.vendor: nvidia.com
                 """);
         assertEquals(1, result.exitCode());
         List<String> lines = result.errLines();
-        assertEquals(4, lines.size(), result.err());
+        assertEquals(5, lines.size(), result.err());
         assertTrue(lines.get(0).startsWith("job.yaml:7:3: sparkConf key 'spark.kubernetes.driver.service.annotation"
                 + ".team' takes effect only in cluster mode"), lines.get(0));
         assertTrue(lines.get(1).endsWith("in client mode, set spark.kubernetes.authenticate.oauthTokenFile"),
                 lines.get(1));
         assertTrue(lines.get(2).endsWith("— set driver.nodeSelector"), lines.get(2));
         assertTrue(lines.get(3).startsWith("job.yaml:10:3: "), lines.get(3));
+        assertTrue(lines.get(4).startsWith("job.yaml:13:3: sparkConf key 'spark.driver.resource.gpu.vendor' takes "
+                + "effect only in cluster mode"), lines.get(4));
+        assertTrue(lines.get(4).endsWith("set driver.gpu: spark-gen puts the resource on the driver pod"), lines.get(4));
     }
 
     @Test
