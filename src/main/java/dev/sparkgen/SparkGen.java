@@ -1,6 +1,7 @@
 package dev.sparkgen;
 
 import dev.sparkgen.importer.Importer;
+import dev.sparkgen.importer.SparkApplicationFile;
 import dev.sparkgen.merge.Merger;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.model.App;
@@ -112,6 +113,11 @@ public final class SparkGen {
             profiles().check(job, nameOf(file), problems);
             return new JobResult(display, null, job, problems.all(), true);
         }
+        if (SparkApplicationFile.is(job)) {
+            problems.error(job.get("kind").origin(), "this is a Spark Operator SparkApplication, not a job "
+                    + "(kind: SparkJob)", "convert it with: " + SparkApplicationFile.importCommand(display));
+            return new JobResult(display, null, null, problems.all());
+        }
         if (kind(job) == FileKind.PROFILE) {
             problems.error(Origin.of(display), "this is a profile (kind: Profile), not a job",
                     "render a job (kind: SparkJob) that lists it in 'profiles'");
@@ -137,7 +143,7 @@ public final class SparkGen {
         List<MapNode> layers = new ArrayList<>(profiles().layers(profileList, catalog, problems));
         layers.add(job);
         layers.addAll(sets);
-        return checkJob(Merger.merge(job.origin(), layers), display, problems);
+        return checkJob(Merger.merge(job.origin(), layers, problems), display, problems);
     }
 
     /**
@@ -148,8 +154,8 @@ public final class SparkGen {
         return checkJob(job, display, new Problems());
     }
 
-    private JobResult checkJob(MapNode merged, String display, Problems problems) {
-        schemas().validate(Schemas.Kind.JOB, merged, problems);
+    private JobResult checkJob(MapNode job, String display, Problems problems) {
+        MapNode merged = schemas().validate(Schemas.Kind.JOB, job, problems);
         if (problems.hasErrors()) {
             return new JobResult(display, null, merged, problems.all());
         }
@@ -279,6 +285,11 @@ public final class SparkGen {
     /** The defaults the job schema documents, by path: what a job that leaves a field out gets. */
     public SortedMap<String, Object> defaults() {
         return schemas().defaults();
+    }
+
+    /** The job's objects whose defaults apply only where a job writes them (see {@link Schemas#objectsWithRequiredKeys}). */
+    public java.util.SortedSet<String> objectsWithRequiredKeys() {
+        return schemas().objectsWithRequiredKeys();
     }
 
     /** The catalog of profiles a job in {@code dir} (relative to the working directory; null: none) would see. */

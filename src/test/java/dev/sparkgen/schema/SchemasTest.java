@@ -147,7 +147,8 @@ class SchemasTest {
     @Test
     void pattern_memoryWithoutUnit_givesThePatternErrorMessage() {
         assertEquals(List.of("job.yaml:7:3: 'driver.memory' must be a memory size with a unit, such as 512m or 2g "
-                + "(found the string '512')"), problemsMinimal("driver:\n  memory: '512'\n"));
+                + "(found the string '512') — give a unit, as Spark reads it: 512m for mebibytes, 512g for gibibytes"),
+                problemsMinimal("driver:\n  memory: '512'\n"));
     }
 
     @Test
