@@ -58,7 +58,7 @@ public final class Binder {
                 new Executor(role(executor), executor.integerOrNull("instances"),
                         executor.text("serviceAccount", null), executor.boolOrNull("deleteOnTermination")),
                 v.text("restartPolicy", "Never"),
-                new Ui(ui.integer("port", 4040), service.text("type", "ClusterIP"), service.integerOrNull("nodePort"),
+                new Ui(ui.integer("port", 4040), ui.bool("killEnabled", false), service.text("type", "ClusterIP"), service.integerOrNull("nodePort"),
                         service.textMap("annotations"), service.textMap("labels"),
                         new Ui.Ingress(ingress.bool("enabled", true), ingress.text("className", "nginx"),
                                 ingress.text("host", null), ingress.text("path", null),
