@@ -19,9 +19,11 @@ import picocli.CommandLine.Parameters;
 /** {@code spark-gen render JOB -o OUT}: writes the app's manifests and kustomization into OUT, or to stdout. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Renders a job into a Kustomize directory: driver-pod.yaml, configmap.yaml, driver-svc.yaml, "
-                + "ui-svc.yaml, ui-ingress.yaml and kustomization.yaml.",
-                "OUT then holds exactly these, besides files spark-gen did not write (which it never touches); "
-                        + "a failed render leaves OUT as it was."})
+                + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
+                + "for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), kustomization.yaml listing them, and "
+                + "a README.md for reviewers.",
+                "A render replaces the files an earlier render wrote (stale ones included) and never touches "
+                        + "files spark-gen did not write; a failed render leaves OUT as it was."})
 final class RenderCommand implements Callable<Integer> {
 
     private final Cli cli;
@@ -72,7 +74,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.single(cli, jobs);
-        SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
+        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
         Progress progress = new Progress(cli.err, inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
         try {
             if (output.equals("-")) {
@@ -132,7 +134,7 @@ final class RenderCommand implements Callable<Integer> {
             if (!quiet) {
                 cli.err.println("spark-gen: " + what + " -> " + output + ": "
                         + (summary.written() + summary.removed() == 0 ? "up to date"
-                        : summary.written() + " file(s) written" + (summary.removed() > 0
+                        : files(summary.written()) + " written" + (summary.removed() > 0
                         ? ", " + summary.removed() + " removed" : "")));
             }
             return Cli.OK;
@@ -151,8 +153,14 @@ final class RenderCommand implements Callable<Integer> {
         cli.out.flush();
         if (!quiet) {
             cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
-                    : " is stale: " + diffs.size() + " file(s) differ; render again to update it"));
+                    : " is stale: " + files(diffs.size()) + (diffs.size() == 1 ? " differs" : " differ")
+                    + "; render again to update it"));
         }
         return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
+    }
+
+    /** "1 file", "8 files". */
+    private static String files(int count) {
+        return count + (count == 1 ? " file" : " files");
     }
 }

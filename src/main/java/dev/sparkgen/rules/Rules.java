@@ -126,10 +126,12 @@ public final class Rules {
     void appNameFits() {
         int length = app.name().length();
         if (length > MAX_APP_NAME) {
-            String parts = "name '" + job.name() + "'"
+            // The parts only when there are several: "(name 'x')" beside the name itself says nothing.
+            String parts = job.priorityClassName() == null && job.nameSuffix().isEmpty() ? ""
+                    : " (name '" + job.name() + "'"
                     + (job.priorityClassName() != null ? " + '-" + job.priorityClassName() + "'" : "")
-                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'");
-            problems.error(at("name"), "the app name '" + app.name() + "' (" + parts + ") is " + length
+                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'") + ")";
+            problems.error(at("name"), "the app name '" + app.name() + "'" + parts + " is " + length
                             + " characters long, more than " + MAX_APP_NAME,
                     "it is the executor pod name prefix, which Spark 3.3 limits to " + MAX_APP_NAME
                             + " characters: shorten name, priorityClassName or nameSuffix");
