@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkgen.testing.Jobs;
 import dev.sparkgen.testing.SparkGenCli;
 import dev.sparkgen.testing.SparkGenCli.Result;
 import java.io.IOException;
@@ -31,13 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FirstHourTest {
 
-    private static final String JOB = """
-            apiVersion: spark-gen/v1
-            kind: SparkJob
-            name: pi
-            image: apache/spark:3.5.1
-            mainApplicationFile: local:///opt/spark/examples/src/main/python/pi.py
-            """;
+    private static final String JOB = Jobs.MINIMAL;
 
     @TempDir
     Path cwd;
@@ -294,6 +289,22 @@ class FirstHourTest {
         assertFalse(without.contains("nodeAffinity"), without);
         assertTrue(with.matches("(?s).*\n  driver\\.nodeAffinity\\.key: +type +# default\n.*"), with);
         assertFalse(with.contains("executor.nodeAffinity"), with);
+    }
+
+    /**
+     * Problems of every stage that can run arrive in one go: a --set, the profiles, the schema. (Rules still wait
+     * for a schema-valid job: they read the bound job, and an invalid value left out would make them judge a
+     * default the user did not write.)
+     */
+    @Test
+    void validate_problemsOfSetProfilesAndSchema_arriveTogether() throws IOException {
+        write("job.yaml", JOB + "profiles: [nope]\ndriver: {cores: x, memory: 4Gi}\nexecutor: {instnces: 2}\n");
+
+        Result result = run("validate", "job.yaml", "--set", "ui.port=abc", "--set", "x[=1");
+
+        assertEquals(List.of("--set:1:4:", "--set:2:2:", "job.yaml:6:12:", "job.yaml:7:10:", "job.yaml:7:20:",
+                "job.yaml:8:12:"), result.errLines().stream().map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(),
+                result.err());
     }
 
     // ---------------------------------------------------------------- a SparkApplication where a job belongs
