@@ -29,7 +29,7 @@ final class RenderCommand implements Callable<Integer> {
     private final Cli cli;
 
     @Parameters(arity = "1..*", paramLabel = "JOB",
-            description = "Job files (kind: SparkJob), or directories of them (their *.yaml files). One job file "
+            description = "Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One job file "
                     + "is written flat into OUT; several jobs each into OUT/<app>/, with OUT/kustomization.yaml "
                     + "listing them.")
     List<String> jobs;
@@ -44,8 +44,10 @@ final class RenderCommand implements Callable<Integer> {
     List<String> profileDirs = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a value after the profiles and the job, e.g. executor.instances=4 or "
-                    + "sparkConf.\"spark.eventLog.enabled\"=true. VALUE is YAML. May repeat.")
+            description = "Override a value after the profiles and the job, e.g. executor.instances=4, "
+                    + "'sparkConf.\"spark.eventLog.enabled\"=true' (a key with dots in quotes, kept from the shell "
+                    + "in single quotes) or 'driver.tolerations[0].value=gpu' (the first item of a list). VALUE is "
+                    + "YAML. May repeat.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--kube-version", paramLabel = "MAJOR.MINOR", converter = KubeVersionConverter.class,

@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
     private final Cli cli;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Job or profile files, or directories of them (their *.yaml files).")
+            description = "Job or profile files, or directories of them (their *.yaml and *.yml files).")
     List<String> files;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
