@@ -73,7 +73,8 @@ public final class Main implements Runnable {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, arguments) -> {
             err.println("spark-gen: " + e.getMessage());
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
                 err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
                         .map(s -> "'" + s + "'").toList()) + "?");
             }

@@ -29,9 +29,9 @@ final class RenderCommand implements Callable<Integer> {
     private final Cli cli;
 
     @Parameters(arity = "1..*", paramLabel = "JOB",
-            description = "Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One job file "
-                    + "is written flat into OUT; several jobs each into OUT/<app>/, with OUT/kustomization.yaml "
-                    + "listing them.")
+            description = "Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One "
+                    + "job file is written flat into OUT; several jobs each into OUT/<app>/, with "
+                    + "OUT/kustomization.yaml listing them.")
     List<String> jobs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",

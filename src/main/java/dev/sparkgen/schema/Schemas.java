@@ -173,7 +173,8 @@ public final class Schemas {
                         closest != null ? "did you mean '" + closest + "'?" : null);
             }
             case "const" -> problems.error(origin, name + " must be '" + schema.asText() + "', not " + found(node));
-            case "pattern" -> problems.error(origin, name + " " + patternMessage(holder) + " (found " + found(node) + ")",
+            case "pattern" -> problems.error(origin,
+                    name + " " + patternMessage(holder) + " (found " + found(node) + ")",
                     isMemory(error.getSchemaLocation()) ? memoryHint(node) : null);
             case "propertyNames" -> {
                 String key = error.getProperty();
