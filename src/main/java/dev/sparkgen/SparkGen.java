@@ -16,6 +16,7 @@ import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import dev.sparkgen.render.Renderer;
 import dev.sparkgen.rules.Rules;
+import dev.sparkgen.rules.SparkConfKeys;
 import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -157,6 +158,7 @@ public final class SparkGen {
     private JobResult checkJob(MapNode job, String display, Problems problems) {
         MapNode merged = schemas().validate(Schemas.Kind.JOB, job, problems);
         if (problems.hasErrors()) {
+            SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());
         }
         App app = Derive.app(Binder.bind(merged));

@@ -158,17 +158,9 @@ public final class Rules {
 
     void sparkConfKeysAreFree() {
         for (String key : job.sparkConf().keySet()) {
-            String reason = SparkProperties.DERIVED.get(key);
-            if (reason != null) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' is set by spark-gen", reason);
-                continue;
-            }
             String owner = app.generatedBy().get(key);
             String field = owner != null && !owner.equals("spark-gen") ? owner : SparkProperties.fieldOf(key);
-            if (field != null) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' duplicates a field",
-                        "set '" + field + "' instead");
-            }
+            SparkConfKeys.report(key, field, at("sparkConf", key), problems);
         }
     }
 

@@ -292,19 +292,22 @@ class FirstHourTest {
     }
 
     /**
-     * Problems of every stage that can run arrive in one go: a --set, the profiles, the schema. (Rules still wait
-     * for a schema-valid job: they read the bound job, and an invalid value left out would make them judge a
-     * default the user did not write.)
+     * Problems of every stage that can run arrive in one go: a --set, the profiles, the schema, and the rules that
+     * hold whatever the schema's errors turn out to be (a sparkConf key spark-gen derives). The other rules still
+     * wait for a schema-valid job: they read the bound job, and an invalid value left out would make them judge a
+     * default the user did not write.
      */
     @Test
-    void validate_problemsOfSetProfilesAndSchema_arriveTogether() throws IOException {
-        write("job.yaml", JOB + "profiles: [nope]\ndriver: {cores: x, memory: 4Gi}\nexecutor: {instnces: 2}\n");
+    void validate_problemsOfSetProfilesSchemaAndSparkConfKeys_arriveTogether() throws IOException {
+        write("job.yaml", JOB + "profiles: [nope]\ndriver: {cores: x, memory: 4Gi}\nexecutor: {instnces: 2}\n"
+                + "sparkConf: {spark.kubernetes.namespace: x}\n");
 
         Result result = run("validate", "job.yaml", "--set", "ui.port=abc", "--set", "x[=1");
 
         assertEquals(List.of("--set:1:4:", "--set:2:2:", "job.yaml:6:12:", "job.yaml:7:10:", "job.yaml:7:20:",
-                "job.yaml:8:12:"), result.errLines().stream().map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(),
-                result.err());
+                "job.yaml:8:12:", "job.yaml:9:13:"), result.errLines().stream()
+                .map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(), result.err());
+        assertTrue(result.err().contains("sparkConf key 'spark.kubernetes.namespace' is set by spark-gen"));
     }
 
     // ---------------------------------------------------------------- a SparkApplication where a job belongs
