@@ -191,7 +191,8 @@ public final class Schemas {
             case "maxLength" -> problems.error(origin, name + " must be at most " + schema.asText()
                     + " characters long (found " + (node instanceof Scalar s ? s.text().length() : 0) + ")");
             case "minLength" -> problems.error(origin, name + " must not be empty");
-            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText() + " item(s)");
+            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText()
+                    + (schema.asInt() == 1 ? " item" : " items"));
             case "uniqueItems" -> problems.error(origin, name + " lists the same item twice");
             default -> problems.error(origin, name + ": " + error.getMessage());
         }

@@ -192,7 +192,7 @@ class SchemasTest {
 
     @Test
     void minItems_emptyAffinityValues_saysHowMany() {
-        assertEquals(List.of("job.yaml:8:5: 'executor.nodeAffinity.values' must list at least 1 item(s)"),
+        assertEquals(List.of("job.yaml:8:5: 'executor.nodeAffinity.values' must list at least 1 item"),
                 problemsMinimal("executor:\n  nodeAffinity:\n    values: []\n"));
     }
 
