@@ -131,11 +131,17 @@ public final class SparkGen {
                 sets.add(set);
             }
         }
+        // The list the job gives, as the --sets change it (replace it, or index into it: profiles[1]=spot); the
+        // merge below reports their problems.
         Node profileList = job.get("profiles");
-        for (MapNode set : sets) {
-            if (set.get("profiles") != null) {
-                profileList = set.get("profiles");
+        if (sets.stream().anyMatch(set -> set.get("profiles") != null)) {
+            List<MapNode> lists = new ArrayList<>();
+            for (MapNode layer : concat(job, sets)) {
+                if (layer.get("profiles") != null) {
+                    lists.add(new MapNode(layer.origin(), Map.of("profiles", layer.get("profiles"))));
+                }
             }
+            profileList = Merger.merge(job.origin(), lists, new Problems()).get("profiles");
         }
         Path dir = Path.of(display).getParent();
         List<Path> key = new ArrayList<>(options.profileDirs());
@@ -361,6 +367,12 @@ public final class SparkGen {
             return null;
         }
         return YamlLoader.loadMapping(display, bytes, problems);
+    }
+
+    private static List<MapNode> concat(MapNode first, List<MapNode> rest) {
+        List<MapNode> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /**

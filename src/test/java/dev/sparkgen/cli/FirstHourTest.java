@@ -146,6 +146,16 @@ class FirstHourTest {
     }
 
     @Test
+    void set_listIndexNull_removesTheItem_andAnIndexIntoProfilesAppliesTheProfileItNames() throws IOException {
+        write("job.yaml", JOB + "profiles: [routine, nightly]\n");
+
+        String out = rendered("explain", "job.yaml", "--set", "profiles[0]=urgent", "--set", "profiles[1]=null");
+
+        assertTrue(out.startsWith("# job.yaml: the app pi-urgent, with the profiles urgent\n"), out);
+        assertTrue(out.contains("builtin:profiles/urgent.yaml"), out);
+    }
+
+    @Test
     void set_listIndexOutOfRangeOrOverANonList_saysWhatToWrite() throws IOException {
         write("job.yaml", JOB + "driver:\n  tolerations:\n  - {key: pool, value: cpu}\n");
 
