@@ -57,7 +57,10 @@ public final class Merger {
         return new MapNode(origin, result);
     }
 
-    /** How {@link SetOverride} marks a list index in a layer's path: a key no YAML file can put there. */
+    /**
+     * How {@link SetOverride} marks a list index in a layer's path: a key {@code [N]}, read as an index only in a
+     * mapping a {@code --set} path made (see {@link #isIndex}), never in a file's.
+     */
     static String index(int n) {
         return "[" + n + "]";
     }
@@ -93,7 +96,7 @@ public final class Merger {
         return withoutNulls(value);
     }
 
-    /** A list index only {@code --set} writes (a YAML file's keys are never read as one). */
+    /** A list index: a {@code --set} mapping whose one key is {@code [N]} (a file's keys are never read as one). */
     private static boolean isIndex(MapNode map) {
         return map.origin().file().equals(SetOverride.FILE) && map.entries().size() == 1
                 && INDEX.matcher(map.entries().keySet().iterator().next()).matches();
