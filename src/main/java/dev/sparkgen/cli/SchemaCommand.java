@@ -49,6 +49,10 @@ final class SchemaCommand implements Callable<Integer> {
         if (outputDir == null) {
             cli.out.print(Schemas.text(which == Which.job ? Schemas.Kind.JOB : Schemas.Kind.PROFILE));
             cli.out.flush();
+            // Whoever saves this output alone gets references that resolve nowhere: say how to save them all.
+            cli.err.println("spark-gen: this schema refers to " + (which == Which.job ? Schemas.KUBERNETES_FILE
+                    : Schemas.Kind.JOB.file() + " and " + Schemas.KUBERNETES_FILE) + "; save it with the files it "
+                    + "refers to: spark-gen schema --output-dir DIR");
             return Cli.OK;
         }
         Path dir = cli.path(outputDir);

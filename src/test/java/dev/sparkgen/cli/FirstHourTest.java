@@ -251,6 +251,16 @@ class FirstHourTest {
         assertEquals(0, run("schema", "--output-dir", "schemas", "--force").exitCode());
     }
 
+    @Test
+    void schemaPrinted_saysOnStandardErrorWhereItsReferencesAre() {
+        Result result = run("schema");
+
+        assertEquals(0, result.exitCode());
+        assertTrue(result.out().startsWith("{"), result.out());
+        assertEquals("spark-gen: this schema refers to kubernetes.schema.json; save it with the files it refers "
+                + "to: spark-gen schema --output-dir DIR\n", result.err());
+    }
+
     private static void collectRefs(JsonNode node, List<String> refs) {
         if (node.has("$ref")) {
             refs.add(node.get("$ref").asText());
