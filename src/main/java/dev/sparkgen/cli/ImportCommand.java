@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path input = cli.existing(application);
-        Path target = output == null || output.equals("-") ? null : cli.path(output);
+        Path target = output == null || output.equals(Cli.STANDARD_STREAM) ? null : cli.path(output);
         if (target != null) {
             Cli.checkTarget(target, output, force);
         }

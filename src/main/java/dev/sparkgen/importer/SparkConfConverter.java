@@ -58,6 +58,7 @@ final class SparkConfConverter {
         field("spark.driver.port", "driver.port", Type.INT);
         field("spark.driver.blockManager.port", "driver.blockManagerPort", Type.INT);
         field("spark.ui.port", "ui.port", Type.INT);
+        field("spark.ui.killEnabled", "ui.killEnabled", Type.BOOL);
         field("spark.kubernetes.container.image", "image", Type.TEXT);
         field("spark.kubernetes.executor.container.image", "executor.image", Type.TEXT);
         field("spark.kubernetes.driver.container.image", "driver.image", Type.TEXT);

@@ -64,6 +64,7 @@ public final class SparkProperties {
         FIELDS.put("spark.driver.port", "driver.port");
         FIELDS.put("spark.driver.blockManager.port", "driver.blockManagerPort");
         FIELDS.put("spark.ui.port", "ui.port");
+        FIELDS.put("spark.ui.killEnabled", "ui.killEnabled");
         FIELDS.put("spark.kubernetes.container.image", "image");
         FIELDS.put("spark.kubernetes.executor.container.image", "executor.image");
         FIELDS.put("spark.kubernetes.driver.container.image", "driver.image");
@@ -181,6 +182,7 @@ public final class SparkProperties {
         }
         javaOptions(p, job);
         p.put("spark.ui.port", String.valueOf(job.ui().port()), "ui.port");
+        p.put("spark.ui.killEnabled", String.valueOf(job.ui().killEnabled()), "ui.killEnabled");
         if (route.pathRouted()) {
             p.put("spark.ui.proxyBase", route.path(), "ui.ingress");
         }

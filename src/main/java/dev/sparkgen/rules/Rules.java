@@ -135,10 +135,12 @@ public final class Rules {
     void appNameFits() {
         int length = app.name().length();
         if (length > MAX_APP_NAME) {
-            String parts = "name '" + job.name() + "'"
+            // The parts only when there are several: "(name 'x')" beside the name itself says nothing.
+            String parts = job.priorityClassName() == null && job.nameSuffix().isEmpty() ? ""
+                    : " (name '" + job.name() + "'"
                     + (job.priorityClassName() != null ? " + '-" + job.priorityClassName() + "'" : "")
-                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'");
-            problems.error(at("name"), "the app name '" + app.name() + "' (" + parts + ") is " + length
+                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'") + ")";
+            problems.error(at("name"), "the app name '" + app.name() + "'" + parts + " is " + length
                             + " characters long, more than " + MAX_APP_NAME,
                     "it is the executor pod name prefix, which Spark 3.3 limits to " + MAX_APP_NAME
                             + " characters: shorten name, priorityClassName or nameSuffix");
@@ -169,17 +171,9 @@ public final class Rules {
         VolumeProperties.of(job.sparkConf(), "executor").stream().filter(VolumeProperties.Volume::perPodClaim)
                 .forEach(volume -> perPodClaims.addAll(volume.keys()));
         for (String key : job.sparkConf().keySet()) {
-            String reason = SparkProperties.DERIVED.get(key);
-            if (reason != null) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' is set by spark-gen", reason);
-                continue;
-            }
             String owner = app.generatedBy().get(key);
             String field = owner != null && !owner.equals("spark-gen") ? owner : SparkProperties.fieldOf(key);
-            if (field != null && !perPodClaims.contains(key)) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' duplicates a field",
-                        "set '" + field + "' instead");
-            }
+            SparkConfKeys.report(key, perPodClaims.contains(key) ? null : field, at("sparkConf", key), problems);
         }
     }
 
