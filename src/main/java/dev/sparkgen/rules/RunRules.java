@@ -168,6 +168,6 @@ final class RunRules {
     }
 
     private Origin at(Object... path) {
-        return Rules.at(document, path);
+        return Rules.origin(document, path);
     }
 }
