@@ -250,6 +250,7 @@ class DriverRunsTest {
     void jobAndCronJob_passKubernetesStrictSchemas(String kind) throws IOException {
         RenderedApp app = rendered("schedulerName: volcano\nrbac: {create: true}\n"
                 + runOf(kind).replace("}", ", activeDeadlineSeconds: 600, timeToLiveSeconds: 60}"));
+        assertEquals(kind, app.driver().get("kind"));
 
         for (Map<String, Object> object : app.objects()) {
             assertEquals(List.of(), SCHEMAS.errors(object), object.get("kind") + " " + string(object, "metadata",
