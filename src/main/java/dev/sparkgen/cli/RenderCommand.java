@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
                 + "for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), kustomization.yaml listing them, and "
                 + "a README.md for reviewers.",
+                "The driver runs as a Pod; with run.kind Job or CronJob, driver-job.yaml or driver-cronjob.yaml "
+                        + "holds it instead.",
                 "A render replaces the files an earlier render wrote (stale ones included) and never touches "
                         + "files spark-gen did not write; a failed render leaves OUT as it was."})
 final class RenderCommand implements Callable<Integer> {
