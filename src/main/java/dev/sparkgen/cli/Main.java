@@ -1,10 +1,13 @@
 package dev.sparkgen.cli;
 
+import dev.sparkgen.problem.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -36,11 +39,19 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        StandardOutput stdout = new StandardOutput();
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = run(args, out, err, Path.of("").toAbsolutePath(), System.console() != null);
+            Path cwd = Path.of("").toAbsolutePath();
+            if (!Files.isDirectory(cwd)) { // its name decoded in a charset that cannot spell it (see unencodable)
+                throw new InvalidPathException(cwd.toString(), "not found", -1);
+            }
+            code = run(args, out, err, cwd, System.console() != null);
+        } catch (InvalidPathException e) {
+            err.println("spark-gen: " + unencodable(e));
+            code = Cli.INVALID;
         } catch (OutOfMemoryError e) {
             // From any thread of the run. Nothing is half-written: an output directory being written removes its
             // scratch files as the error passes through it.
@@ -50,6 +61,13 @@ public final class Main implements Runnable {
             code = Cli.INTERNAL;
         }
         out.flush();
+        // Output lost to a full disk or an I/O error is a failure, even when the command itself succeeded; a
+        // reader that went away (| head) wanted no more, and hears nothing.
+        String lost = stdout.lost();
+        if (lost != null) {
+            err.println("spark-gen: cannot write standard output: " + Quote.controls(lost));
+            code = code == Cli.OK ? Cli.INVALID : code;
+        }
         err.flush();
         // On success, return: the JVM ends when no thread but daemons is left (spark-gen starts no other), while
         // System.exit would first set up the JDK's logging to log the exit (JDK 21 on): ~70 classes, a few ms.
@@ -72,17 +90,21 @@ public final class Main implements Runnable {
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, arguments) -> {
-            err.println("spark-gen: " + e.getMessage());
+            err.println("spark-gen: " + Quote.controls(e.getMessage()));
             String command = e.getCommandLine().getCommandName();
             err.println("Try 'spark-gen " + (command.equals("spark-gen") ? "" : command + " ") + "--help'.");
             return Cli.USAGE;
         });
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliException failure) {
-                err.println("spark-gen: " + failure.getMessage());
+                err.println("spark-gen: " + Quote.controls(failure.getMessage()));
                 return failure.exitCode();
             }
-            err.println("spark-gen: internal error: " + dev.sparkgen.problem.Quote.controls(String.valueOf(e))
+            if (e instanceof InvalidPathException invalid) {
+                err.println("spark-gen: " + unencodable(invalid));
+                return Cli.INVALID;
+            }
+            err.println("spark-gen: internal error: " + Quote.controls(String.valueOf(e))
                     + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
             if (main.verbose) {
                 e.printStackTrace(err);
@@ -90,6 +112,18 @@ public final class Main implements Runnable {
             return Cli.INTERNAL;
         });
         return line.execute(args);
+    }
+
+    /**
+     * A file name Java cannot hand to the system: in a locale whose charset cannot spell it (the C locale, with
+     * a non-ASCII name), where bin/spark-gen would have run Java in C.UTF-8.
+     */
+    private static String unencodable(InvalidPathException e) {
+        String charset = System.getProperty("sun.jnu.encoding", "?");
+        return "cannot use the file name '" + Quote.controls(e.getInput()) + "'"
+                + (charset.equalsIgnoreCase("UTF-8") ? ": " + Quote.controls(e.getReason())
+                : ": the locale's charset (" + charset + ") cannot spell it — run in a UTF-8 locale, e.g. "
+                + "LC_ALL=C.UTF-8 (bin/spark-gen does so by itself)");
     }
 
     /** The command line and all its commands, not yet run (the tests parse documented command lines with it). */
