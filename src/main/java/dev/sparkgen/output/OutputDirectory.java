@@ -353,7 +353,7 @@ public final class OutputDirectory {
             Path path = root.resolve(name);
             String before = checkParents(name, false) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                     ? new String(read(path), StandardCharsets.UTF_8) : null;
-            return UnifiedDiff.of(name, before, wanted);
+            return before == null && wanted == null ? "" : UnifiedDiff.of(name, before, wanted);
         }
 
         @Override

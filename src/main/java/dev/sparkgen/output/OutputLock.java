@@ -45,7 +45,7 @@ final class OutputLock implements AutoCloseable {
                 if (released == null) {
                     return new OutputLock(path, channel, true);
                 }
-                if (Files.size(path) > 0) {
+                if (stillMarked(path)) {
                     Files.deleteIfExists(path); // its holder died between the mark and the removal
                 }
             }
@@ -67,6 +67,14 @@ final class OutputLock implements AutoCloseable {
         try (FileChannel released = take(channel, true, waiting)) {
             // a released file: the render the reader waited for has finished
             return released == null ? new OutputLock(path, channel, false) : null;
+        }
+    }
+
+    private static boolean stillMarked(Path path) throws IOException {
+        try {
+            return Files.size(path) > 0;
+        } catch (NoSuchFileException e) {
+            return false; // removed by its holder, as it should be
         }
     }
 
