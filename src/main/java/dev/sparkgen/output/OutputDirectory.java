@@ -29,7 +29,9 @@ import java.util.TreeSet;
 
 /**
  * The only code that touches an output directory. It owns the files its record ({@code .spark-gen}) lists,
- * replaces and removes only those, and never follows a symbolic link or overwrites a file it did not write.
+ * replaces and removes only those, and never overwrites a file it did not write nor follows a symbolic link
+ * anywhere below the root (to write, read, remove or clean up), so that nothing outside it is ever touched.
+ * One write or comparison at a time holds the directory ({@link OutputLock}).
  *
  * <p>A write is safe against failure and against a kill at any instant:
  * <ol>
@@ -41,8 +43,8 @@ import java.util.TreeSet;
  *       kustomization never lists a file that is not there yet; then stale files of its own are removed.</li>
  *   <li>The record is replaced by the final list.</li>
  * </ol>
- * After a kill, every file is either as it was or as the new render writes it; scratch files and stale files
- * are removed by the next render, which brings the directory to the intended state.
+ * After a kill, every file is either as it was or as the new render writes it; the next write, of whatever
+ * files, removes the scratch files anywhere in the directory, and brings it to the intended state.
  *
  * <p>Against a power cut or a kernel crash, the order of data and rename is the file system's (ext4's
  * default {@code auto_da_alloc}, XFS and btrfs write a replaced file's data before the rename); with
