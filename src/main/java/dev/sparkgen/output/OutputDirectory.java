@@ -63,6 +63,7 @@ public final class OutputDirectory {
     private final Path root;
     private final boolean sync;
     private final Runnable waiting;
+    private final Disk disk;
 
     public OutputDirectory(Path root) {
         this(root, false, () -> { });
@@ -73,9 +74,47 @@ public final class OutputDirectory {
      * of the directory holds it, before waiting for it to finish.
      */
     public OutputDirectory(Path root, boolean sync, Runnable waiting) {
+        this(root, sync, waiting, Disk.REAL);
+    }
+
+    OutputDirectory(Path root, boolean sync, Runnable waiting, Disk disk) {
         this.root = root;
         this.sync = sync;
         this.waiting = waiting;
+        this.disk = disk;
+    }
+
+    /**
+     * The steps of a write's switch that reach the disk, one call each, in the order the class describes: kill
+     * safety rests on that order, and the tests watch it through here.
+     */
+    interface Disk {
+
+        Disk REAL = new Disk() { };
+
+        /** Flushes a scratch file's data (with {@code sync}). */
+        default void flush(FileChannel channel, Path file) throws IOException {
+            channel.force(true);
+        }
+
+        /** Flushes a directory's entries (with {@code sync}), where the file system allows it. */
+        default void flushDirectory(Path dir) {
+            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException e) {
+                // not every file system lets a directory be synced; the files themselves were
+            }
+        }
+
+        /** Puts a file in place of another, atomically. */
+        default void move(Path from, Path to) throws IOException {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Removes a stale file. */
+        default void delete(Path file) throws IOException {
+            Files.delete(file);
+        }
     }
 
     /** What a write did, for the user's one line of feedback. */
@@ -116,9 +155,8 @@ public final class OutputDirectory {
             Set<String> owned = readRecord();
             removeScratch();
             return new Write(owned, lock, createdDirs);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a bad record: the directory existed, so nothing was created
             lock.close();
-            removeDirectories(createdDirs);
             throw e;
         }
     }
@@ -200,7 +238,7 @@ public final class OutputDirectory {
                 stage(RECORD, finalRecord);
                 if (sync) {
                     new TreeSet<>(scratch.values().stream().map(Path::getParent).toList())
-                            .forEach(OutputDirectory::syncDirectory);
+                            .forEach(disk::flushDirectory);
                 }
             } catch (IOException | RuntimeException e) {
                 throw new OutputException("cannot write " + root + ": " + reason(e), e);
@@ -209,25 +247,25 @@ public final class OutputDirectory {
             // 2. the switch: each step atomic, the record always a superset of what is ours
             committed = true;
             try {
-                move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
+                disk.move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
                 List<String> order = new ArrayList<>(changed);
                 order.sort(Comparator.comparing((String name) -> name.endsWith("kustomization.yaml"))
                         .thenComparing(name -> -name.split("/").length));
                 for (String name : order) {
-                    move(scratch.get(name), resolve(name));
+                    disk.move(scratch.get(name), resolve(name));
                 }
                 int removed = 0;
                 for (String name : stale) {
                     Path path = resolve(name);
                     if (checkParents(name, false) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.delete(path);
+                        disk.delete(path);
                         removed++;
                     }
                     removeEmptyParents(path);
                 }
-                move(scratch.get(RECORD), root.resolve(RECORD));
+                disk.move(scratch.get(RECORD), root.resolve(RECORD));
                 if (sync) {
-                    syncDirectory(root);
+                    disk.flushDirectory(root);
                 }
                 return new Summary(changed.size(), names.size() - changed.size(), removed);
             } catch (IOException e) {
@@ -271,7 +309,7 @@ public final class OutputDirectory {
                     channel.write(buffer);
                 }
                 if (sync) {
-                    channel.force(true);
+                    disk.flush(channel, path);
                 }
             }
         }
@@ -506,18 +544,6 @@ public final class OutputDirectory {
             }
             Files.delete(dir);
             dir = dir.getParent();
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // not every file system lets a directory be synced; the files themselves were
         }
     }
 
