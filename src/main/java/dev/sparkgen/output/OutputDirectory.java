@@ -500,7 +500,8 @@ public final class OutputDirectory {
      */
     private void removeScratch() {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            // from OUT's real path: OUT itself may be a link (the path the user gave is theirs), but nothing in it
+            Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     if (attributes.isRegularFile() && isScratch(file.getFileName().toString())) {

@@ -323,6 +323,18 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void write_intoAnOutThatIsALink_writesThere_andRemovesScratchFilesThere() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        put(real.resolve("app/.x.yaml.spark-gen-tmp"), "a killed render's");
+        Files.createSymbolicLink(out(), real);
+
+        write("a.yaml", "a");
+
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a", ".spark-gen", HEADER + "a.yaml\n", "app", "<dir>"),
+                snapshot(real));
+    }
+
+    @Test
     void write_aBadRecord_isRefused_andLetsTheNextRenderIn() {
         put(out().resolve(".spark-gen"), "../outside\n");
 
