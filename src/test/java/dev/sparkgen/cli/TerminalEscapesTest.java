@@ -77,6 +77,15 @@ class TerminalEscapesTest {
         assertPrintable(missing);
     }
 
+    @Test
+    void validate_namesAValidFileEscaped() {
+        SparkGenCli.Result result = SparkGenCli.runIn(cwd, "validate", "evil" + ESC + ".yaml");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("evil" + SHOWN + ".yaml: valid\n", result.out());
+        assertPrintable(result);
+    }
+
     /** Nothing but printable characters and line ends, on either stream. */
     private static void assertPrintable(SparkGenCli.Result result) {
         String all = result.out() + result.err();
