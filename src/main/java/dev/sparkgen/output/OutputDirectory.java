@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -495,17 +496,21 @@ public final class OutputDirectory {
     }
 
     /**
-     * Scratch files ({@code .NAME.spark-gen-tmp}) a killed render left anywhere in OUT, whatever it rendered:
-     * the walk does not follow links, and skips directories it may not read.
+     * Scratch files ({@code .NAME.spark-gen-tmp}) a killed render left anywhere in OUT, whatever it rendered, and
+     * the directories it made for them when they held nothing else: the walk does not follow links, and skips
+     * directories it may not read.
      */
     private void removeScratch() {
         try {
             // from OUT's real path: OUT itself may be a link (the path the user gave is theirs), but nothing in it
-            Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
+            Path top = root.toRealPath();
+            Set<Path> emptied = new HashSet<>();
+            Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     if (attributes.isRegularFile() && isScratch(file.getFileName().toString())) {
                         Files.delete(file);
+                        emptied.add(file.getParent());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -514,9 +519,26 @@ public final class OutputDirectory {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE; // not spark-gen's: it can read what it wrote
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (!dir.equals(top) && emptied.contains(dir) && isEmpty(dir)) {
+                        deleteQuietly(dir);
+                        emptied.add(dir.getParent());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
             throw new OutputException("cannot clean " + root + ": " + reason(e), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
         }
     }
 

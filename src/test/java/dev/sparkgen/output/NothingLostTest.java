@@ -268,6 +268,7 @@ class NothingLostTest {
         assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
 
         assertEquals(List.of(), scratchFiles(out));
+        assertFalse(Files.exists(out.resolve("deeper/still")), "the directory made for scratch files stayed");
         users.forEach((name, text) -> assertEquals(text, read(out.resolve(name)), name));
         assertEquals("x", Files.readString(outside), "a scratch name outside OUT, through a link, was removed");
     }
