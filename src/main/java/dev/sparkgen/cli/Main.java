@@ -48,7 +48,7 @@ public final class Main implements Runnable {
             if (!Files.isDirectory(cwd)) { // its name decoded in a charset that cannot spell it (see unencodable)
                 throw new InvalidPathException(cwd.toString(), "not found", -1);
             }
-            code = run(args, out, err, cwd, System.console() != null);
+            code = run(args, out, err, cwd, Terminal.isTerminal(Terminal.STANDARD_ERROR));
         } catch (InvalidPathException e) {
             err.println("spark-gen: " + unencodable(e));
             code = Cli.INVALID;
@@ -91,6 +91,11 @@ public final class Main implements Runnable {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, arguments) -> {
             err.println("spark-gen: " + Quote.controls(e.getMessage()));
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .map(s -> "'" + s + "'").toList()) + "?");
+            }
             String command = e.getCommandLine().getCommandName();
             err.println("Try 'spark-gen " + (command.equals("spark-gen") ? "" : command + " ") + "--help'.");
             return Cli.USAGE;

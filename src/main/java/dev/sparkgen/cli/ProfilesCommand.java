@@ -27,7 +27,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileCatalog catalog = cli.sparkGen().catalog(null, profileDirs.stream().map(Path::of).toList());
+        ProfileCatalog catalog = cli.sparkGen().catalog(null, JobFiles.profileDirs(cli, profileDirs));
         Map<String, List<ProfileSource>> all = catalog.all();
         // Names and places come from file names: control characters escaped, so none reaches the terminal.
         int width = all.keySet().stream().mapToInt(name -> Quote.controls(name).length()).max().orElse(0);

@@ -47,7 +47,7 @@ class TerminalEscapesTest {
         SparkGenCli.Result result = SparkGenCli.runIn(cwd, "render", "evil" + ESC + ".yaml", "-o", "out" + ESC);
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("spark-gen: pi -> out" + SHOWN + ": 7 file(s) written\n", result.err());
+        assertEquals("spark-gen: pi -> out" + SHOWN + ": 7 files written\n", result.err());
         assertPrintable(SparkGenCli.runIn(cwd, "render", "--check", "evil" + ESC + ".yaml", "-o", "out" + ESC));
     }
 
