@@ -1,16 +1,12 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.problem.Quote;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +16,7 @@ import picocli.CommandLine.Option;
  * one place. 0 success; 1 invalid input, or {@code --check} found a difference; 2 a usage error; 3 a bug.
  * Only {@link #main} exits the process.
  */
-@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Renders the Kubernetes manifests of a Spark application (spark-submit in client mode "
                 + "in a driver pod) from one values file and its profiles.",
         footer = {"", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage error, "
@@ -29,7 +25,7 @@ public final class Main implements Runnable {
 
     /** The commands' names, in the order the help lists them; {@code help} and {@code completion} list them all. */
     private static final List<String> COMMANDS = List.of("render", "validate", "schema", "profiles", "explain",
-            "import", "init", "completion", "help");
+            "import", "init", "version", "completion", "help");
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an internal error.")
@@ -168,6 +164,7 @@ public final class Main implements Runnable {
             case "explain" -> new ExplainCommand(cli);
             case "import" -> new ImportCommand(cli);
             case "init" -> new InitCommand(cli);
+            case "version" -> new VersionCommand(cli);
             case "completion" -> new CompletionCommand(cli);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
@@ -178,26 +175,5 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, validate, "
                 + "explain, schema, profiles, init, import or completion");
-    }
-
-    /** The version, from the jar's resources (filtered by Maven). */
-    static final class Version implements CommandLine.IVersionProvider {
-
-        static String get() {
-            try (InputStream in = Main.class.getResourceAsStream("/dev/sparkgen/version.properties")) {
-                Properties properties = new Properties();
-                if (in != null) {
-                    properties.load(in);
-                }
-                return properties.getProperty("version", "unknown");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String[] getVersion() {
-            return new String[] {"spark-gen " + get()};
-        }
     }
 }
