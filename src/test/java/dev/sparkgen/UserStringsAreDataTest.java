@@ -70,7 +70,10 @@ class UserStringsAreDataTest {
         job.put("type", "Python");
         job.put("mainApplicationFile", "local:///app/" + a);
         job.put("arguments", List.of(a, b, c));
-        job.put("deps", Map.of("jars", List.of(b), "files", List.of(c)));
+        // Spark splits these lists at commas and trims each entry: an entry that would not come back whole is refused
+        String jar = oneListEntry(b);
+        String file = oneListEntry(c);
+        job.put("deps", Map.of("jars", List.of(jar), "files", List.of(file)));
         job.put("sparkConf", Map.of("spark.test.a", a, "spark.test.b", b));
         job.put("hadoopConf", Map.of("fs.test.c", c));
         job.put("sparkEnv", Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c));
@@ -110,8 +113,8 @@ class UserStringsAreDataTest {
         assertEquals(a, properties.getProperty("spark.test.a"));
         assertEquals(b, properties.getProperty("spark.test.b"));
         assertEquals(c, properties.getProperty("spark.hadoop.fs.test.c"));
-        assertEquals(b, properties.getProperty("spark.jars"));
-        assertEquals(c, properties.getProperty("spark.files"));
+        assertEquals(jar, properties.getProperty("spark.jars"));
+        assertEquals(file, properties.getProperty("spark.files"));
         assertEquals(expectedKeys(), new TreeSet<>(properties.stringPropertyNames()));
 
         assertEquals(Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c), bash((String) data.get("spark-env.sh"), dir));
@@ -126,6 +129,11 @@ class UserStringsAreDataTest {
         Map<String, Object> annotations = get(ingress, "metadata", "annotations");
         assertEquals(c, annotations.get("example.com/c"));
         assertEquals(2, annotations.size());
+    }
+
+    /** The string as one entry of a comma-separated list: no comma, and nothing for Spark to trim at either end. */
+    private static String oneListEntry(String s) {
+        return "[" + s.replace(",", "") + "]";
     }
 
     /** The keys spark-gen writes for this job, and the user's: nothing else may appear. */

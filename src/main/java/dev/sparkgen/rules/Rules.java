@@ -89,6 +89,7 @@ public final class Rules {
         rules.propertiesExistInThisSpark();
         rules.cpuLimitCoversItsRequest();
         rules.restartsKeepExecutorNamesFree();
+        CommaSeparatedLists.check(document, problems);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */
