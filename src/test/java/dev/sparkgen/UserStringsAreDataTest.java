@@ -72,8 +72,8 @@ class UserStringsAreDataTest {
         job.put("arguments", List.of(a, b, c));
         // Spark splits these lists at commas and trims each entry: an entry that would not come back whole is refused
         String jar = oneListEntry(b);
-        String file = oneListEntry(c);
-        job.put("deps", Map.of("jars", List.of(jar), "files", List.of(file)));
+        String sparkFile = oneListEntry(c);
+        job.put("deps", Map.of("jars", List.of(jar), "files", List.of(sparkFile)));
         job.put("sparkConf", Map.of("spark.test.a", a, "spark.test.b", b));
         job.put("hadoopConf", Map.of("fs.test.c", c));
         job.put("sparkEnv", Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c));
@@ -114,7 +114,7 @@ class UserStringsAreDataTest {
         assertEquals(b, properties.getProperty("spark.test.b"));
         assertEquals(c, properties.getProperty("spark.hadoop.fs.test.c"));
         assertEquals(jar, properties.getProperty("spark.jars"));
-        assertEquals(file, properties.getProperty("spark.files"));
+        assertEquals(sparkFile, properties.getProperty("spark.files"));
         assertEquals(expectedKeys(), new TreeSet<>(properties.stringPropertyNames()));
 
         assertEquals(Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c), bash((String) data.get("spark-env.sh"), dir));

@@ -74,19 +74,19 @@ class CommaSeparatedListsTest {
                 "job.yaml:10:21: an empty deps.excludePackages entry, which Spark drops from spark.jars.excludes",
                 "job.yaml:11:14: the deps.archives entry 'x.zip,y.zip' holds a comma, and Spark splits spark.archives "
                         + "at every comma"),
-                result.errLines().stream().map(line -> line.replaceAll(" — .*", "")).sorted().toList());
+                result.errLines().stream().map(line -> line.replaceAll(" — .*", "")).toList());
     }
 
     @Test
     void validate_entryFromAProfile_isReportedInTheProfile() throws IOException {
         Files.createDirectories(cwd.resolve("profiles"));
         Files.writeString(cwd.resolve("profiles/libs.yaml"),
-                "apiVersion: spark-gen/v1\nkind: Profile\ndeps:\n  jars:\n  - local:///x.jar,local:///y.jar\n");
+                "apiVersion: spark-gen/v1\nkind: Profile\nname: libs\ndeps:\n  jars:\n  - local:///x.jar,local:///y.jar\n");
 
         Result result = validate(Jobs.MINIMAL + "profiles: [libs]\n");
 
         assertEquals(1, result.exitCode(), result.err());
-        assertTrue(result.err().startsWith("profiles/libs.yaml:5:5: the deps.jars entry"), result.err());
+        assertTrue(result.err().startsWith("profiles/libs.yaml:6:5: the deps.jars entry"), result.err());
     }
 
     @Test
@@ -94,7 +94,7 @@ class CommaSeparatedListsTest {
         Result result = validate(Jobs.MINIMAL, "--set", "deps.jars=[\"a.jar, b.jar\"]");
 
         assertEquals(1, result.exitCode(), result.err());
-        assertTrue(result.err().startsWith("--set:1:11: the deps.jars entry 'a.jar, b.jar' holds a comma"), result.err());
+        assertTrue(result.err().startsWith("--set:1:12: the deps.jars entry 'a.jar, b.jar' holds a comma"), result.err());
     }
 
     @Test
