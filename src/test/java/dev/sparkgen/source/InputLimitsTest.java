@@ -178,12 +178,15 @@ class InputLimitsTest {
                 .map(line -> line.replaceAll(" — .*", "")).toList());
     }
 
-    /** Each alias of a 60-deep list inside another 60-deep list would nest 60 levels more, without end. */
+    /**
+     * Each alias of a 60-deep list inside another 60-deep list nests 60 levels more: 50 of them nest 3,000 deep in
+     * fewer values than the alias limit counts.
+     */
     @Test
     void validate_nestingHiddenInChainedAliases_isRefusedAtTheAlias() throws IOException {
         StringBuilder yaml = new StringBuilder(Jobs.MINIMAL).append("x:\n  a0: &a0 ")
                 .append("[".repeat(60)).append('x').append("]".repeat(60)).append('\n');
-        for (int i = 1; i < 2_000; i++) {
+        for (int i = 1; i < 50; i++) {
             yaml.append("  a").append(i).append(": &a").append(i).append(' ').append("[".repeat(60))
                     .append("*a").append(i - 1).append("]".repeat(60)).append('\n');
         }
