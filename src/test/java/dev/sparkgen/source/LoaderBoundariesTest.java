@@ -382,8 +382,8 @@ class LoaderBoundariesTest {
     @Test
     void sourceFile_aSocketOrDevice_isNamedInTheMessage() {
         Problems problems = new Problems();
-        assertNull(SourceFile.read(Path.of("/dev/null"), "/dev/null", problems));
-        assertEquals(List.of("/dev/null:1:1: is a character device, not a regular file — spark-gen reads YAML from "
+        assertNull(SourceFile.read(Path.of("/dev/zero"), "/dev/zero", problems));
+        assertEquals(List.of("/dev/zero:1:1: is a character device, not a regular file — spark-gen reads YAML from "
                 + "files: save it to a file and give that path"), Jobs.lines(problems.all()));
     }
 }
