@@ -23,7 +23,6 @@ public record App(
         Sizing executorSizing,
         int executorInstances,
         Route route,
-        String driverHost,
         String serviceAccount,
         PodGroup podGroup,
         SortedMap<String, String> sparkDefaults,
@@ -48,6 +47,14 @@ public record App(
         static Names of(String app) {
             return new Names(app + "-driver", app + "-cm", app + "-driver-svc", app + "-ui-svc", app + "-ui-ingress",
                     app + "-driver", app + "-pg", app + "-driver", app + "-executors");
+        }
+
+        /**
+         * spark.driver.host: the headless Service's name in {@code namespace}, which is the namespace itself or,
+         * on the driver's command line, a reference to it that Kubernetes expands in the pod.
+         */
+        public String driverHost(String namespace) {
+            return driverService + "." + namespace + ".svc";
         }
     }
 

@@ -36,7 +36,6 @@ public final class Derive {
         selector.put(APP_LABEL, app);
         selector.put(ROLE_LABEL, "driver");
         App.Route route = route(job, app);
-        String driverHost = names.driverService() + "." + job.namespace() + ".svc";
         double factor = job.type().overheadFactor();
         App.Sizing driverSizing = App.Sizing.of(job.driver().role().memory(), job.driver().role().memoryOverhead(), factor);
         App.Sizing executorSizing = App.Sizing.of(job.executor().role().memory(),
@@ -70,9 +69,9 @@ public final class Derive {
         } else if (monitoring.exposeDriverMetrics()) {
             scrape(driverAnnotations, job.ui().port(), "/metrics/prometheus/");
         }
-        SparkProperties.Generated properties = SparkProperties.of(job, app, names, driverHost, route);
+        SparkProperties.Generated properties = SparkProperties.of(job, app, names, route);
         return new App(job, app, names, labels, driverLabels, executorLabels, driverAnnotations, executorAnnotations,
-                selector, driverSizing, executorSizing, instances, route, driverHost,
+                selector, driverSizing, executorSizing, instances, route,
                 job.rbac() ? names.serviceAccount() : job.serviceAccountName(), podGroup,
                 properties.values(), properties.owners());
     }

@@ -136,14 +136,14 @@ public final class SparkProperties {
         }
     }
 
-    static Generated of(SparkJob job, String app, App.Names names, String driverHost, App.Route route) {
+    static Generated of(SparkJob job, String app, App.Names names, App.Route route) {
         Generated p = new Generated(new TreeMap<>(), new LinkedHashMap<>());
         p.put("spark.master", MASTER, "spark-gen");
         p.put("spark.app.name", app, "spark-gen");
         p.put("spark.submit.deployMode", "client", "spark-gen");
         p.put("spark.kubernetes.namespace", job.namespace(), "namespace");
         p.put("spark.kubernetes.driver.pod.name", names.driverPod(), "name");
-        p.put("spark.driver.host", driverHost, "name");
+        p.put("spark.driver.host", names.driverHost(job.namespace()), "name");
         p.put("spark.driver.port", String.valueOf(job.driver().port()), "driver.port");
         p.put("spark.driver.blockManager.port", String.valueOf(job.driver().blockManagerPort()), "driver.blockManagerPort");
         p.put("spark.driver.memory", job.driver().role().memory().text(), "driver.memory");

@@ -6,24 +6,27 @@ import dev.sparkgen.model.Role;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.rules.Rules;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the README of a rendered app tells a reviewer: the derived names against their limits, the settings that
  * matter, and which objects there are, for its diagram. Plain strings, which the template escapes for Markdown.
  */
-final class Readme {
+record Readme(List<Name> names, List<Setting> settings, boolean ingress, boolean rbac, boolean podGroup,
+              boolean networkPolicy) {
 
-    private Readme() {
+    /** A derived name against its limit. */
+    record Name(String what, String name, String length) {
     }
 
-    static Map<String, Object> of(App app, List<String> files) {
+    /** A setting that matters to a reviewer. */
+    record Setting(String what, String value) {
+    }
+
+    static Readme of(App app, List<String> files) {
         SparkJob job = app.job();
         App.Names n = app.names();
-        Map<String, Object> readme = new LinkedHashMap<>();
-        List<Map<String, String>> names = new ArrayList<>();
+        List<Name> names = new ArrayList<>();
         name(names, "app name (executor pod prefix)", app.name(), Rules.MAX_APP_NAME);
         name(names, "driver pod", n.driverPod(), 253);
         name(names, "headless driver service", n.driverService(), 63);
@@ -32,9 +35,8 @@ final class Readme {
         if (app.route().enabled()) {
             name(names, "Ingress", n.ingress(), 253);
         }
-        readme.put("names", names);
 
-        List<Map<String, String>> settings = new ArrayList<>();
+        List<Setting> settings = new ArrayList<>();
         setting(settings, "namespace", job.namespace());
         setting(settings, "profiles", job.profiles().isEmpty() ? "none" : String.join(", ", job.profiles()));
         setting(settings, "Spark", job.sparkVersion() + ", " + job.type().label());
@@ -52,21 +54,16 @@ final class Readme {
         setting(settings, "service account", app.serviceAccount() != null ? app.serviceAccount()
                 : "default (of the namespace)");
         setting(settings, "Spark UI", ui(app));
-        readme.put("settings", settings);
-
-        readme.put("ingress", app.route().enabled());
-        readme.put("rbac", files.contains("rbac.yaml"));
-        readme.put("podGroup", files.contains("podgroup.yaml"));
-        readme.put("networkPolicy", files.contains("networkpolicy.yaml"));
-        return readme;
+        return new Readme(names, settings, app.route().enabled(), files.contains("rbac.yaml"),
+                files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"));
     }
 
-    private static void name(List<Map<String, String>> names, String what, String name, int limit) {
-        names.add(Map.of("what", what, "name", name, "length", name.length() + " of " + limit));
+    private static void name(List<Name> names, String what, String name, int limit) {
+        names.add(new Name(what, name, name.length() + " of " + limit));
     }
 
-    private static void setting(List<Map<String, String>> settings, String what, String value) {
-        settings.add(Map.of("what", what, "value", value));
+    private static void setting(List<Setting> settings, String what, String value) {
+        settings.add(new Setting(what, value));
     }
 
     /** A pod's size: cores and memory, the memory after Spark's overhead rule. */

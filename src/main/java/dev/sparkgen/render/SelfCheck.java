@@ -28,44 +28,39 @@ import java.util.TreeMap;
  */
 final class SelfCheck {
 
-    /** The kind and apiVersion of each further file's documents, in order. */
-    private static final Map<String, List<String>> FURTHER = Map.of(
-            "rbac.yaml", List.of("v1 ServiceAccount", "rbac.authorization.k8s.io/v1 Role",
-                    "rbac.authorization.k8s.io/v1 RoleBinding"),
-            "podgroup.yaml", List.of("scheduling.volcano.sh/v1beta1 PodGroup"),
-            "networkpolicy.yaml", List.of("networking.k8s.io/v1 NetworkPolicy", "networking.k8s.io/v1 NetworkPolicy"),
-            "traefik-middleware.yaml", List.of("traefik.io/v1alpha1 Middleware"));
-
     private SelfCheck() {
     }
 
-    @SuppressWarnings("unchecked")
-    static void verify(App app, Map<String, Object> view, Map<String, String> inner, Map<String, String> files) {
-        Map<String, Object> pod = (Map<String, Object>) view.get("pod");
-        Map<String, Object> ingress = (Map<String, Object>) view.get("ingress");
-
-        MapNode driver = object(files, "driver-pod.yaml", "v1", "Pod", app.names().driverPod(), app);
-        expect("driver-pod.yaml labels", strings(driver.find("metadata", "labels")), app.driverLabels());
-        expect("driver-pod.yaml annotations", strings(driver.find("metadata", "annotations")), app.driverAnnotations());
-        MapNode container = (MapNode) ((ListNode) driver.find("spec", "containers")).items().get(0);
-        expect("driver image", text(container.get("image")), pod.get("image"));
+    static void verify(App app, View view, Map<String, String> inner, Map<String, String> files) {
+        View.DriverPod pod = view.pod();
+        Manifests.Manifest manifest = Manifests.driver(app);
+        String[] kind = manifest.objects().get(0).split(" ");
+        MapNode driver = object(files, manifest.file(), kind[0], kind[1], app.names().driverPod(), app);
+        List<String> at = manifest.podSpec();
+        MapNode spec = (MapNode) driver.find(at.toArray(String[]::new));
+        List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));
+        metadataAt.add("metadata");
+        MapNode podMetadata = (MapNode) driver.find(metadataAt.toArray(String[]::new));
+        expect("driver pod labels", strings(podMetadata.get("labels")), pod.labels());
+        expect("driver pod annotations", strings(podMetadata.get("annotations")), pod.annotations());
+        MapNode container = (MapNode) ((ListNode) spec.get("containers")).items().get(0);
+        expect("driver image", text(container.get("image")), pod.image());
         List<String> names = new ArrayList<>();
         Map<String, String> env = literalEnv((ListNode) container.get("env"), names);
         List<String> wantNames = new ArrayList<>();
-        for (Map<String, Object> e : (List<Map<String, Object>>) pod.get("env")) {
-            wantNames.add((String) e.get("name"));
-            if (((Map<?, ?>) e.get("valueFrom")).isEmpty()) {
-                expect("driver env " + e.get("name"), env.get((String) e.get("name")), e.get("value"));
+        for (View.Env e : pod.env()) {
+            wantNames.add(e.name());
+            if (e.valueFrom().isEmpty()) {
+                expect("driver env " + e.name(), env.get(e.name()), e.value());
             }
         }
         expect("driver env names", names, wantNames);
         List<Node> args = ((ListNode) container.get("args")).items();
-        List<Map<String, Object>> wantArgs = (List<Map<String, Object>>) pod.get("args");
-        expect("driver args count", args.size(), wantArgs.size());
+        expect("driver args count", args.size(), pod.args().size());
         for (int i = 0; i < args.size(); i++) {
             String got = text(args.get(i));
-            boolean literal = (Boolean) wantArgs.get(i).get("literal");
-            expect("driver arg " + i, literal ? expand(got, env) : got, wantArgs.get(i).get("text"));
+            View.Arg want = pod.args().get(i);
+            expect("driver arg " + i, want.literal() ? expand(got, env) : got, want.text());
         }
 
         MapNode configMap = object(files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
@@ -75,9 +70,9 @@ final class SelfCheck {
         expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
-        expect("executor template labels", strings(template.find("metadata", "labels")), app.executorLabels());
+        expect("executor template labels", strings(template.find("metadata", "labels")), view.executor().labels());
         expect("executor template annotations", strings(template.find("metadata", "annotations")),
-                app.executorAnnotations());
+                view.executor().annotations());
         Map<String, String> executorEnv = new LinkedHashMap<>();
         if (template.find("spec", "containers") instanceof ListNode containers
                 && ((MapNode) containers.items().get(0)).get("env") instanceof ListNode list) {
@@ -92,44 +87,48 @@ final class SelfCheck {
         executorEnv.keySet().retainAll(wantExecutorEnv.keySet());
         expect("executor env", executorEnv, wantExecutorEnv);
 
-        for (String name : List.of("driver-svc.yaml", "ui-svc.yaml")) {
-            boolean headless = name.equals("driver-svc.yaml");
-            MapNode svc = object(files, name, "v1", "Service",
-                    headless ? app.names().driverService() : app.names().uiService(), app);
-            expect(name + " labels", strings(svc.find("metadata", "labels")),
-                    headless ? app.labels() : ((Map<String, Object>) view.get("uiService")).get("labels"));
-            expect(name + " selector", strings(svc.find("spec", "selector")), app.selector());
-        }
+        MapNode headless = object(files, "driver-svc.yaml", "v1", "Service", app.names().driverService(), app);
+        expect("driver-svc.yaml labels", strings(headless.find("metadata", "labels")), app.labels());
+        expect("driver-svc.yaml selector", strings(headless.find("spec", "selector")), app.selector());
+        MapNode ui = object(files, "ui-svc.yaml", "v1", "Service", app.names().uiService(), app);
+        expect("ui-svc.yaml labels", strings(ui.find("metadata", "labels")), view.uiService().labels());
+        expect("ui-svc.yaml selector", strings(ui.find("spec", "selector")), app.selector());
         if (files.containsKey("ui-ingress.yaml")) {
-            MapNode ing = object(files, "ui-ingress.yaml", (String) ingress.get("apiVersion"), "Ingress",
-                    app.names().ingress(), app);
+            UiIngress ingress = view.ingress();
+            MapNode ing = object(files, "ui-ingress.yaml", ingress.apiVersion(), "Ingress", app.names().ingress(), app);
             expect("ingress labels", strings(ing.find("metadata", "labels")), app.labels());
-            expect("ingress annotations", strings(ing.find("metadata", "annotations")), ingress.get("annotations"));
+            expect("ingress annotations", strings(ing.find("metadata", "annotations")), ingress.annotations());
             MapNode rule = (MapNode) ((ListNode) ing.find("spec", "rules")).items().get(0);
-            expect("ingress host", rule.get("host") == null ? "" : text(rule.get("host")), ingress.get("host"));
+            expect("ingress host", rule.get("host") == null ? "" : text(rule.get("host")), ingress.host());
             MapNode path = (MapNode) ((ListNode) rule.find("http", "paths")).items().get(0);
-            expect("ingress path", text(path.get("path")), ingress.get("path"));
+            expect("ingress path", text(path.get("path")), ingress.path());
         }
-        for (Map.Entry<String, List<String>> further : FURTHER.entrySet()) {
-            if (files.containsKey(further.getKey())) {
-                checkFurther(further.getKey(), files.get(further.getKey()), further.getValue(), app);
-            }
+        for (String file : view.resources()) {
+            checkObjects(file, files.get(file), Manifests.named(file).objects(), app);
         }
         MapNode kustomization = parse(Rendered.KUSTOMIZATION, files.get(Rendered.KUSTOMIZATION));
         List<String> resources = new ArrayList<>();
         ((ListNode) kustomization.get("resources")).items().forEach(n -> resources.add(text(n)));
-        expect("kustomization resources", resources, view.get("resources"));
+        expect("kustomization resources", resources, view.resources());
     }
 
-    /** A further file: its documents, each of the intended kind, in the app's namespace, with its labels. */
-    private static void checkFurther(String file, String text, List<String> kinds, App app) {
+    /**
+     * A manifest's documents: each of the intended kind ("apiVersion kind", or a kind whose apiVersion the cluster
+     * version picks), in the app's namespace; the further objects (all but the contract's five) carry the app's
+     * labels.
+     */
+    private static void checkObjects(String file, String text, List<String> kinds, App app) {
         List<String> documents = new ArrayList<>(List.of(text.split("\n---\n", -1)));
         expect(file + " documents", documents.size(), kinds.size());
         for (int i = 0; i < documents.size(); i++) {
             MapNode object = parse(file, documents.get(i));
-            expect(file + " kind", text(object.get("apiVersion")) + " " + text(object.get("kind")), kinds.get(i));
+            String kind = text(object.get("kind"));
+            expect(file + " kind", kinds.get(i).contains(" ") ? text(object.get("apiVersion")) + " " + kind : kind,
+                    kinds.get(i));
             expect(file + " namespace", text(object.find("metadata", "namespace")), app.job().namespace());
-            expect(file + " labels", strings(object.find("metadata", "labels")), app.labels());
+            if (Manifests.ALL.indexOf(Manifests.named(file)) >= Manifests.CONTRACT) {
+                expect(file + " labels", strings(object.find("metadata", "labels")), app.labels());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.problem.Quote;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,14 @@ public final class TemplateFunctions {
         return Encode.yaml(text(value, "yaml"));
     }
 
+    /** An integer (a port, a count): digits, never quoted. */
+    public static String number(Object value) {
+        if (!(known(value, "number") instanceof Integer || value instanceof Long)) {
+            throw new IllegalStateException("a template passes " + value + " to number(), which is not an integer");
+        }
+        return value.toString();
+    }
+
     /** A map or list as the block value of a key (see {@link YamlWriter#value}). */
     public static String toyaml(Object value, int indent) {
         return YamlWriter.value(known(value, "toyaml"), indent);
@@ -28,6 +37,22 @@ public final class TemplateFunctions {
         return YamlWriter.fields(known(value, "fields"), indent);
     }
 
+    /**
+     * YAML that spark-gen rendered itself (a pod's spec), as the block value of a key at {@code indent}: each line
+     * moved right, which keeps its meaning, since what spark-gen writes is block YAML whose scalars fit on one line.
+     * How the driver's one pod spec goes into a Pod, and would go into a Job's or a CronJob's template.
+     */
+    public static String nest(Object value, int indent) {
+        String pad = " ".repeat(indent);
+        StringBuilder out = new StringBuilder(4096);
+        for (String line : text(value, "nest").split("\n")) {
+            if (!line.isEmpty()) {
+                out.append('\n').append(pad).append(line);
+            }
+        }
+        return out.toString();
+    }
+
     /** A multi-line text as the value of a key. */
     public static String block(Object value, int indent) {
         return Encode.block(text(value, "block"), indent);
@@ -35,12 +60,14 @@ public final class TemplateFunctions {
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
     public static String args(Object value, int indent) {
-        return YamlWriter.args(known(value, "args"), indent);
+        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(a -> ((View.Arg) a).asMap()).toList(),
+                indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
     public static String env(Object value, int indent) {
-        return YamlWriter.env(known(value, "env"), indent);
+        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(e -> ((View.Env) e).asMap()).toList(),
+                indent);
     }
 
     /** The lines of a properties file. */

@@ -2,6 +2,7 @@ package dev.sparkgen.render;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ELResolver;
 
 /**
  * The Jinjava templates of the output files, parsed once and rendered many times. Templates are spark-gen's
@@ -26,7 +29,7 @@ import java.util.Set;
  */
 final class Templates {
 
-    static final List<String> NAMES = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
+    static final List<String> NAMES = List.of("driver-pod.yaml", "driver-pod-spec.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
             "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
             "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md", "job.yaml");
@@ -45,15 +48,18 @@ final class Templates {
                 .withMaxRenderDepth(4)
                 .withLocale(Locale.ROOT)
                 .withDisabled(Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends")))
+                .withElResolver(resolver())
                 .build();
         jinjava = new Jinjava(config);
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new ResourceNotFoundException("templates cannot load other templates: " + name);
         });
         function("yaml", Object.class);
+        function("number", Object.class);
         function("toyaml", Object.class, int.class);
         function("fields", Object.class, int.class);
         function("block", Object.class, int.class);
+        function("nest", Object.class, int.class);
         function("args", Object.class, int.class);
         function("env", Object.class, int.class);
         function("properties", Object.class);
@@ -70,17 +76,27 @@ final class Templates {
         }
     }
 
-    /** Renders one template with a view; a template error is a bug in spark-gen, not in the input. */
-    String render(String name, Map<String, Object> view) {
-        return start(view).render(name);
+    /** Records first (the typed view), then Jinjava's own resolvers for maps, lists and the rest, read-only. */
+    private static ELResolver resolver() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new RecordResolver());
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        return resolver;
+    }
+
+    /** Renders one template with the components of a record as its variables; errors are spark-gen's bugs. */
+    String render(String name, Record variables) {
+        return start(variables).render(name);
     }
 
     /**
      * One app's rendering: its templates share one interpreter and one context, built once (an interpreter
-     * binds every function when it is made), with the view's values and those {@link Run#put} adds.
+     * binds every function when it is made), with the record's components and what {@link Run#put} adds as
+     * variables.
      */
-    Run start(Map<String, Object> view) {
-        return new Run(new JinjavaInterpreter(jinjava, new AppContext(jinjava.getGlobalContext(), view), config));
+    Run start(Record variables) {
+        return new Run(new JinjavaInterpreter(jinjava, new AppContext(jinjava.getGlobalContext(),
+                RecordResolver.components(variables)), config));
     }
 
     /** The engine's context, parent of every app's: it holds the functions, and must not change as apps render. */
@@ -120,7 +136,7 @@ final class Templates {
             this.interpreter = interpreter;
         }
 
-        /** Adds a value the templates rendered after this see. */
+        /** Adds a variable the templates rendered after this see. */
         void put(String key, Object value) {
             interpreter.getContext().put(key, value);
         }

@@ -44,8 +44,8 @@ class DeriveTest {
 
     @Test
     void driverHost_isTheHeadlessServiceFullyQualifiedInTheNamespace() {
-        assertEquals("pi-driver-svc.spark-jobs.svc", Jobs.app("namespace: spark-jobs\n").driverHost());
-        assertEquals("pi-driver-svc.default.svc", Jobs.app("").driverHost());
+        assertEquals("pi-driver-svc.spark-jobs.svc", Jobs.app("namespace: spark-jobs\n").sparkDefaults().get("spark.driver.host"));
+        assertEquals("pi-driver-svc.default.svc", Jobs.app("").sparkDefaults().get("spark.driver.host"));
     }
 
     // ---------------------------------------------------------------- labels

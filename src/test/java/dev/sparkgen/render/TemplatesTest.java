@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +49,7 @@ class TemplatesTest {
     void rendering_writesNothingInTheContextThatEveryRenderShares() {
         Templates templates = new Templates();
 
-        String out = templates.render("root-kustomization.yaml", Map.of("resources", List.of("a", "b")));
+        String out = templates.render("root-kustomization.yaml", new Renderer.Root(List.of("a", "b")));
 
         assertTrue(out.endsWith("resources:\n- a\n- b\n"), out);
         Context shared = templates.shared();

@@ -1,0 +1,69 @@
+package dev.sparkgen.render;
+
+import dev.sparkgen.model.App;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every manifest an app can have, in the order the kustomization lists them: its file (and template), when an app
+ * has it, and the objects it holds (apiVersion and kind of each document, which the self-check holds it to).
+ * A new kind of object is one line here, a template, and what it needs in {@link View}.
+ */
+final class Manifests {
+
+    /**
+     * One manifest file. The driver's manifest holds the driver pod's spec (the {@code driver-pod-spec} template)
+     * at {@code podSpec}, the path of keys to it; the self-check reads the driver's container there.
+     */
+    record Manifest(String file, Predicate<App> when, List<String> podSpec, List<String> objects) {
+
+        Manifest(String file, Predicate<App> when, String... objects) {
+            this(file, when, List.of(), List.of(objects));
+        }
+
+        /** The driver: one per app, whichever kind of object runs it. */
+        static Manifest driver(String file, Predicate<App> when, List<String> podSpec, String object) {
+            return new Manifest(file, when, podSpec, List.of(object));
+        }
+    }
+
+    static final List<Manifest> ALL = List.of(
+            Manifest.driver("driver-pod.yaml", app -> true, List.of("spec"), "v1 Pod"),
+            new Manifest("configmap.yaml", app -> true, "v1 ConfigMap"),
+            new Manifest("driver-svc.yaml", app -> true, "v1 Service"),
+            new Manifest("ui-svc.yaml", app -> true, "v1 Service"),
+            new Manifest("ui-ingress.yaml", app -> app.route().enabled(), "Ingress"),
+            new Manifest("rbac.yaml", app -> app.job().rbac(), "v1 ServiceAccount",
+                    "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding"),
+            new Manifest("podgroup.yaml", app -> app.podGroup() != null, "scheduling.volcano.sh/v1beta1 PodGroup"),
+            new Manifest("networkpolicy.yaml", app -> app.job().networkPolicy().create(),
+                    "networking.k8s.io/v1 NetworkPolicy", "networking.k8s.io/v1 NetworkPolicy"),
+            new Manifest("traefik-middleware.yaml", UiIngress::traefikStripsPrefix, "traefik.io/v1alpha1 Middleware"));
+
+    /** The first five are the contract's (the driver, its configuration, two Services, the Ingress). */
+    static final int CONTRACT = 5;
+
+    private Manifests() {
+    }
+
+    /** The files of an app's manifests: the contract's five (four without an Ingress), then further objects. */
+    static List<String> of(App app) {
+        List<String> files = new ArrayList<>();
+        for (Manifest manifest : ALL) {
+            if (manifest.when().test(app)) {
+                files.add(manifest.file());
+            }
+        }
+        return files;
+    }
+
+    /** The manifest of an app's driver. */
+    static Manifest driver(App app) {
+        return ALL.stream().filter(m -> !m.podSpec().isEmpty() && m.when().test(app)).findFirst().orElseThrow();
+    }
+
+    static Manifest named(String file) {
+        return ALL.stream().filter(m -> m.file().equals(file)).findFirst().orElseThrow();
+    }
+}
