@@ -21,11 +21,8 @@ import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.SourceFile;
 import dev.sparkgen.source.YamlLoader;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -345,34 +342,12 @@ public final class SparkGen {
 
     /** Reads a file as a YAML mapping; null, with problems, when it cannot be. */
     private static MapNode read(Path file, String display, Problems problems) {
-        byte[] bytes = readBytes(file, display, problems);
-        return bytes == null ? null : YamlLoader.loadMapping(display, bytes, problems);
+        return YamlLoader.loadMapping(file, display, problems);
     }
 
+    /** A file's bytes, within the loader's limits and only from a regular file ({@link SourceFile}). */
     private static byte[] readBytes(Path file, String display, Problems problems) {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                problems.error(Origin.of(display), "is a directory, not a file");
-                return null;
-            }
-            if (Files.size(file) > YamlLoader.MAX_BYTES) {
-                problems.error(Origin.of(display), "the file is " + Files.size(file) + " bytes, more than spark-gen "
-                        + "reads (" + YamlLoader.MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");
-                return null;
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            problems.error(Origin.of(display), "no such file");
-            return null;
-        } catch (AccessDeniedException e) {
-            problems.error(Origin.of(display), "cannot read the file: permission denied");
-            return null;
-        } catch (IOException e) {
-            problems.error(Origin.of(display), "cannot read the file: " + e.getMessage());
-            return null;
-        }
-        return bytes;
+        return SourceFile.read(file, display, problems);
     }
 
     private static List<MapNode> concat(MapNode first, List<MapNode> rest) {

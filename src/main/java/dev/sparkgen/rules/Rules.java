@@ -94,6 +94,7 @@ public final class Rules {
         PropertyKeySyntax.check(app, document, problems);
         GpusAreFound.check(app, document, problems);
         RunRules.check(app, app.job().run(), document, problems);
+        CommaSeparatedLists.check(document, problems);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */
