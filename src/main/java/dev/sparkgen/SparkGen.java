@@ -153,7 +153,7 @@ public final class SparkGen {
         if (problems.hasErrors()) {
             return new JobResult(display, null, merged, problems.all());
         }
-        App app = Derive.app(Binder.bind(merged));
+        App app = Derive.app(Binder.bind(merged, schemas().defaults()));
         Rules.check(app, merged, problems);
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }

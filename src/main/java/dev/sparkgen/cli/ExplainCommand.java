@@ -61,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
         Map<String, String[]> lines = new TreeMap<>();
         flatten(result.values(), KeyPath.of(), lines);
         cli.sparkGen().defaults().forEach((path, value) -> {
-            if (lines.keySet().stream().noneMatch(p -> p.equals(path) || p.startsWith(path + ".")
+            if (!path.contains("[]") && lines.keySet().stream().noneMatch(p -> p.equals(path) || p.startsWith(path + ".")
                     || p.startsWith(path + "["))) {
                 lines.put(path, new String[] {value instanceof String text ? Encode.yaml(text) : String.valueOf(value),
                         "default"});

@@ -1,6 +1,7 @@
 package dev.sparkgen.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BinderTest {
 
     private static SparkJob bind(String yaml) {
-        return Binder.bind(Jobs.document(yaml));
+        return Binder.bind(Jobs.document(yaml), Jobs.DEFAULTS);
     }
 
     @Test
@@ -44,7 +45,8 @@ class BinderTest {
 
         assertEquals(7078, job.driver().port());
         assertEquals(7079, job.driver().blockManagerPort());
-        assertNull(job.executor().instances(), "2, or dynamic allocation's initial number, is Derive's");
+        assertEquals(2, job.executor().instances());
+        assertFalse(job.executor().instancesGiven(), "under dynamic allocation Spark starts from its own numbers");
         for (Role role : List.of(job.driver().role(), job.executor().role())) {
             assertEquals(1, role.cores());
             assertNull(role.coreLimit());
