@@ -20,6 +20,31 @@ class BinderTest {
     }
 
     @Test
+    void bind_takesEveryDefaultFromTheSchema_andHasNoneOfItsOwn() {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(Jobs.DEFAULTS);
+        defaults.put("namespace", "from-the-schema");
+        defaults.put("driver.port", 9999);
+        defaults.put("ui.ingress.className", "traefik");
+
+        SparkJob job = Binder.bind(Jobs.document(Jobs.MINIMAL), defaults);
+
+        assertEquals("from-the-schema", job.namespace());
+        assertEquals(9999, job.driver().port());
+        assertEquals("traefik", job.ui().ingress().className());
+    }
+
+    @Test
+    void bind_aFieldTheSchemaGivesNoDefault_isABugNotASilentValue() {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(Jobs.DEFAULTS);
+        defaults.remove("sparkHome");
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Binder.bind(Jobs.document(Jobs.MINIMAL), defaults));
+
+        assertEquals("the job schema gives sparkHome no default", e.getMessage());
+    }
+
+    @Test
     void bind_minimalJob_getsTheContractsDefaults() {
         SparkJob job = bind(Jobs.MINIMAL);
 
