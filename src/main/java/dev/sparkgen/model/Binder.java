@@ -57,9 +57,11 @@ public final class Binder {
                         driver.has("memoryLimit") ? Memory.parse(driver.required("memoryLimit")) : null,
                         driver.rawList("initContainers"), driver.rawList("sidecars")),
                 new Executor(role(executor), executor.integer("instances"), executor.has("instances"),
-                        executor.textOrNull("serviceAccount"), executor.boolOrNull("deleteOnTermination")),
+                        executor.textOrNull("serviceAccount"), executor.boolOrNull("deleteOnTermination"),
+                        executor.rawList("initContainers"), executor.rawList("sidecars")),
                 v.text("restartPolicy"),
-                new Ui(ui.integer("port"), service.text("type"), service.integerOrNull("nodePort"),
+                new Ui(ui.integer("port"), ui.bool("killEnabled"), service.text("type"),
+                        service.integerOrNull("nodePort"),
                         service.textMap("annotations"), service.textMap("labels"),
                         new Ui.Ingress(ingress.bool("enabled"), ingress.text("className"),
                                 ingress.textOrNull("host"), ingress.textOrNull("path"),
@@ -105,7 +107,9 @@ public final class Binder {
                 new ContainerSettings(env(role.node("env")),
                         role.has("envFrom") ? role.rawList("envFrom") : null,
                         role.has("volumeMounts") ? role.rawList("volumeMounts") : null,
-                        role.rawMap("securityContext"), role.rawMap("lifecycle")));
+                        role.rawMap("securityContext"), role.rawMap("lifecycle")),
+                role.has("gpu") ? new Gpu(role.child("gpu").required("name"), role.child("gpu").longOrNull("quantity"),
+                        role.child("gpu").textOrNull("discoveryScript")) : null);
     }
 
     private static List<Mount> mounts(Values role, String key) {

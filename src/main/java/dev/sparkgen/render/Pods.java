@@ -71,15 +71,11 @@ final class Pods {
         if (monitoring.jmxExporter() && monitoring.exposeDriverMetrics()) {
             ports.add(new View.Port(monitoring.portName(), monitoring.port()));
         }
-        Map<String, Object> requests = new TreeMap<>();
-        requests.put("cpu", Derive.cpuRequest(role));
-        requests.put("memory", app.driverSizing().podMiB() + "Mi");
-        Map<String, Object> limits = new TreeMap<>();
-        limits.put("memory", (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes()
-                : app.driverSizing().podMiB()) + "Mi");
-        if (role.coreLimit() != null) {
-            limits.put("cpu", role.coreLimit());
-        }
+        long podMiB = app.driverSizing().podMiB();
+        View.Resources resources = new View.Resources(Derive.cpuRequest(role), podMiB + "Mi",
+                role.coreLimit() != null ? role.coreLimit() : "",
+                (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes() : podMiB) + "Mi",
+                role.gpu() != null ? role.gpu().name() : "", role.gpu() != null ? role.gpu().quantity() : 0);
         List<Object> mounts = new ArrayList<>();
         mounts.add(mount(CONF_VOLUME, App.CONF_DIR, true));
         mounts.add(mount(SCRATCH_VOLUME, App.SCRATCH_DIR, false));
@@ -98,7 +94,7 @@ final class Pods {
                 job.driver().sidecars())));
         return new View.DriverPod(app.driverLabels(), app.driverAnnotations(), spec,
                 role.image() != null ? role.image() : job.image(), job.imagePullPolicy(), args(app), env, ports,
-                Map.of("requests", requests, "limits", limits), mounts, containerFields(role.container()),
+                resources, mounts, containerFields(role.container()),
                 job.driver().sidecars(), volumes);
     }
 
@@ -133,9 +129,13 @@ final class Pods {
         Role role = job.executor().role();
         Map<String, Object> spec = podFields(role, job, job.executor().serviceAccount());
         List<Object> mounts = roleMounts(job, role, true);
-        List<Object> volumes = roleVolumes(app, role, mounted(mounts, List.of(), List.of()));
+        List<Object> volumes = roleVolumes(app, role, mounted(mounts, job.executor().initContainers(),
+                job.executor().sidecars()));
         if (!volumes.isEmpty()) {
             spec.put("volumes", volumes);
+        }
+        if (!job.executor().initContainers().isEmpty()) {
+            spec.put("initContainers", job.executor().initContainers());
         }
         Map<String, Object> container = containerFields(role.container());
         if (!mounts.isEmpty()) {
@@ -146,7 +146,7 @@ final class Pods {
             container.put("ports", List.of(containerPort(monitoring.portName(), monitoring.port())));
         }
         return new View.ExecutorTemplate(app.executorLabels(), app.executorAnnotations(), spec, container,
-                commonEnv(job, role));
+                commonEnv(job, role), job.executor().sidecars());
     }
 
     // ---------------------------------------------------------------- shared by both pods

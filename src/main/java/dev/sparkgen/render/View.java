@@ -42,7 +42,7 @@ record View(
     /** The driver pod: metadata, the pod-level fields (sorted, printed beside each other), its one container. */
     record DriverPod(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                      Map<String, Object> spec, String image, String imagePullPolicy, List<Arg> args, List<Env> env,
-                     List<Port> ports, Map<String, Object> resources, List<Object> volumeMounts,
+                     List<Port> ports, Resources resources, List<Object> volumeMounts,
                      Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes) {
     }
 
@@ -54,9 +54,15 @@ record View(
     record ServicePort(String name, int number, int nodePort) {
     }
 
+    /** A container's requests and limits (Kubernetes quantities); cpuLimit empty when there is none. */
+    record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit, String gpuName,
+                     long gpuCount) {
+    }
+
     /** The executors' pod template: what Spark completes for each executor. */
     record ExecutorTemplate(SortedMap<String, String> labels, SortedMap<String, String> annotations,
-                            Map<String, Object> spec, Map<String, Object> container, List<Env> env) {
+                            Map<String, Object> spec, Map<String, Object> container, List<Env> env,
+                            List<Object> sidecars) {
     }
 
     /** One argument of a container's command; a literal one is escaped against Kubernetes' $(VAR) expansion. */
