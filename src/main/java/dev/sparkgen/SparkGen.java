@@ -128,18 +128,7 @@ public final class SparkGen {
                 sets.add(set);
             }
         }
-        // The list the job gives, as the --sets change it (replace it, or index into it: profiles[1]=spot); the
-        // merge below reports their problems.
-        Node profileList = job.get("profiles");
-        if (sets.stream().anyMatch(set -> set.get("profiles") != null)) {
-            List<MapNode> lists = new ArrayList<>();
-            for (MapNode layer : concat(job, sets)) {
-                if (layer.get("profiles") != null) {
-                    lists.add(new MapNode(layer.origin(), Map.of("profiles", layer.get("profiles"))));
-                }
-            }
-            profileList = Merger.merge(job.origin(), lists, new Problems()).get("profiles");
-        }
+        Node profileList = Merger.profiles(job, sets);
         Path dir = Path.of(display).getParent();
         List<Path> key = new ArrayList<>(options.profileDirs());
         key.add(dir);
@@ -164,7 +153,7 @@ public final class SparkGen {
             SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());
         }
-        App app = Derive.app(Binder.bind(merged));
+        App app = Derive.app(Binder.bind(merged, schemas().defaults()));
         Rules.check(app, merged, problems);
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }
@@ -175,17 +164,19 @@ public final class SparkGen {
     }
 
     /**
-     * Converts a SparkApplication file into a job, validated as {@code validate} would validate it; see
-     * {@link Importer}.
+     * Imports the SparkApplication of a file (the one named {@code name} when it holds several) into a job,
+     * validated as {@code validate} would validate it; see {@link Importer}.
      */
-    /** Imports the SparkApplication of a file (the one named {@code name} when it holds several). */
     public Importer.Imported importApplication(Path file, String display, String name) {
         Problems problems = new Problems();
         byte[] bytes = readBytes(file, display, problems);
         if (bytes == null) {
             return new Importer.Imported(null, null, problems.all());
         }
-        return Importer.importFile(display, bytes, name, problems, this::check);
+        return Importer.importFile(display, bytes, name, problems, (job, shown) -> {
+            JobResult checked = check(job, shown);
+            return new Importer.Checked(checked.app(), checked.problems());
+        });
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
@@ -350,16 +341,7 @@ public final class SparkGen {
         return SourceFile.read(file, display, problems);
     }
 
-    private static List<MapNode> concat(MapNode first, List<MapNode> rest) {
-        List<MapNode> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
-    }
-
-    /**
-     * The profiles a list names, in the order they apply: each profile's own profiles before it, each profile
-     * once. Unknown names and cycles are problems at the name.
-     */
+    /** A file's name without its .yaml extension. */
     private static String nameOf(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;

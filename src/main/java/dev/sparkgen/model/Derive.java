@@ -111,11 +111,12 @@ public final class Derive {
      * of minExecutors, initialExecutors and instances (Spark's getInitialTargetExecutorNumber).
      */
     static int initialExecutors(SparkJob job) {
-        Integer instances = job.executor().instances();
+        Executor executor = job.executor();
         Options.DynamicAllocation dynamic = job.dynamicAllocation();
         if (!dynamic.enabled()) {
-            return instances != null ? instances : Executor.DEFAULT_INSTANCES;
+            return executor.instances();
         }
+        Integer instances = executor.instancesGiven() ? executor.instances() : null;
         int initial = 0;
         for (Integer n : new Integer[] {dynamic.minExecutors(), dynamic.initialExecutors(), instances}) {
             initial = Math.max(initial, n == null ? 0 : n);

@@ -14,13 +14,13 @@ public record Run(Kind kind, int onFailureRetries, Integer activeDeadlineSeconds
         Pod, Job, CronJob
     }
 
-    /** The {@code run} block of a schema-valid job, with the defaults the schema documents. */
+    /** The {@code run} block of a schema-valid job; an absent field takes the schema's default. */
     static Run bind(Values run) {
-        return new Run(Kind.valueOf(run.text("kind", "Pod")), run.integer("onFailureRetries", 0),
+        return new Run(Kind.valueOf(run.text("kind")), run.integer("onFailureRetries"),
                 run.integerOrNull("activeDeadlineSeconds"), run.integerOrNull("timeToLiveSeconds"),
-                run.text("schedule", null), run.text("timeZone", "Etc/UTC"), run.text("concurrencyPolicy", "Forbid"),
-                run.bool("suspend", false), run.integerOrNull("startingDeadlineSeconds"),
-                run.integer("successfulRunHistoryLimit", 3), run.integer("failedRunHistoryLimit", 1));
+                run.textOrNull("schedule"), run.text("timeZone"), run.text("concurrencyPolicy"),
+                run.bool("suspend"), run.integerOrNull("startingDeadlineSeconds"),
+                run.integer("successfulRunHistoryLimit"), run.integer("failedRunHistoryLimit"));
     }
 
     /** A Job or a CronJob: Kubernetes' controllers make the driver pod, and name it. */

@@ -165,9 +165,8 @@ public final class SparkProperties {
         p.put("spark.kubernetes.container.image.pullPolicy", job.imagePullPolicy(), "imagePullPolicy");
         p.putList("spark.kubernetes.container.image.pullSecrets", job.imagePullSecrets(), "imagePullSecrets");
         Role executor = job.executor().role();
-        if (job.executor().instances() != null || !job.dynamicAllocation().enabled()) {
-            p.put("spark.executor.instances", String.valueOf(job.executor().instances() != null
-                    ? job.executor().instances() : Executor.DEFAULT_INSTANCES), "executor.instances");
+        if (job.executor().instancesGiven() || !job.dynamicAllocation().enabled()) {
+            p.put("spark.executor.instances", String.valueOf(job.executor().instances()), "executor.instances");
         }
         p.put("spark.executor.cores", String.valueOf(executor.cores()), "executor.cores");
         p.put("spark.executor.memory", executor.memory().text(), "executor.memory");

@@ -20,7 +20,7 @@ class RulesTest {
     private static List<String> check(String yaml) {
         MapNode document = Jobs.document(yaml);
         Problems problems = new Problems();
-        Rules.check(Derive.app(Binder.bind(document)), document, problems);
+        Rules.check(Derive.app(Binder.bind(document, Jobs.DEFAULTS)), document, problems);
         return Jobs.lines(problems.all());
     }
 
