@@ -86,7 +86,7 @@ final class JobFiles {
     }
 
     /** True when the arguments name exactly one file: the output is then flat, not one directory per app. */
-    static boolean single(Cli cli, List<String> given) {
+    static boolean flat(Cli cli, List<String> given) {
         return given.size() == 1 && !Files.isDirectory(cli.path(given.get(0)));
     }
 }

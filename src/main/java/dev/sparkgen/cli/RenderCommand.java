@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spark-gen render JOB -o OUT}: writes the app's manifests and kustomization into OUT, or to stdout. */
+/**
+ * {@code spark-gen render JOB... -o OUT}: renders each job into OUT (one job flat, several each into OUT/APP/
+ * under a kustomization of them), or to standard output with {@code -o -}; with {@code --check}, compares instead.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Renders a job into a Kustomize directory: driver-pod.yaml, configmap.yaml, driver-svc.yaml, "
                 + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
@@ -78,7 +81,7 @@ final class RenderCommand implements Callable<Integer> {
             throw CliException.usage("--check compares with a directory: give -o OUT");
         }
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
-        boolean flat = JobFiles.single(cli, jobs);
+        boolean flat = JobFiles.flat(cli, jobs);
         SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
         Progress progress = new Progress(cli.err, inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
         try {

@@ -71,17 +71,17 @@ public final class Binder {
                 v.rawList("volumes"),
                 v.textOrNull("sparkConfigMap"),
                 v.textOrNull("hadoopConfigMap"),
-                new Options.DynamicAllocation(dynamic.bool("enabled"), dynamic.integerOrNull("initialExecutors"),
+                new Features.DynamicAllocation(dynamic.bool("enabled"), dynamic.integerOrNull("initialExecutors"),
                         dynamic.integerOrNull("minExecutors"), dynamic.integerOrNull("maxExecutors"),
                         dynamic.bool("shuffleTrackingEnabled"), dynamic.longOrNull("shuffleTrackingTimeout")),
-                new Options.Monitoring(monitoring.bool("exposeDriverMetrics"),
+                new Features.Monitoring(monitoring.bool("exposeDriverMetrics"),
                         monitoring.bool("exposeExecutorMetrics"), prometheus.textOrNull("jmxExporterJar"),
                         prometheus.integer("port"), prometheus.text("portName"),
                         prometheus.textOrNull("configuration"), prometheus.textOrNull("configFile")),
                 v.child("rbac").bool("create"),
-                new Options.BatchScheduler(batch.textOrNull("queue"), batch.textOrNull("priorityClassName"),
+                new Features.BatchScheduler(batch.textOrNull("queue"), batch.textOrNull("priorityClassName"),
                         batch.textMap("resources")),
-                new Options.NetworkPolicy(v.child("networkPolicy").bool("create"),
+                new Features.NetworkPolicy(v.child("networkPolicy").bool("create"),
                         v.child("networkPolicy").text("ingressControllerNamespace")));
     }
 

@@ -69,7 +69,7 @@ public final class Derive {
             driverAnnotations.put(YUNIKORN_APP_ID, app);
             executorAnnotations.put(YUNIKORN_APP_ID, app);
         }
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (monitoring.jmxExporter()) {
             scrape(driverAnnotations, monitoring.port(), "/metrics");
             if (monitoring.exposeExecutorMetrics()) {
@@ -112,7 +112,7 @@ public final class Derive {
      */
     static int initialExecutors(SparkJob job) {
         Executor executor = job.executor();
-        Options.DynamicAllocation dynamic = job.dynamicAllocation();
+        Features.DynamicAllocation dynamic = job.dynamicAllocation();
         if (!dynamic.enabled()) {
             return executor.instances();
         }
@@ -126,7 +126,7 @@ public final class Derive {
 
     /** The PodGroup, holding room for the driver and the first executors unless resources are given. */
     private static App.PodGroup podGroup(SparkJob job, App.Sizing driver, App.Sizing executor, int instances) {
-        Options.BatchScheduler options = job.batchScheduler();
+        Features.BatchScheduler options = job.batchScheduler();
         SortedMap<String, String> resources = new TreeMap<>(options.resources());
         if (resources.isEmpty()) {
             long cpu = millicores(cpuRequest(job.driver().role())) + instances * millicores(cpuRequest(job.executor().role()));

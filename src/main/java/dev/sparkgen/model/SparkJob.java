@@ -36,11 +36,11 @@ public record SparkJob(
         List<Object> volumes,
         String sparkConfigMap,
         String hadoopConfigMap,
-        Options.DynamicAllocation dynamicAllocation,
-        Options.Monitoring monitoring,
+        Features.DynamicAllocation dynamicAllocation,
+        Features.Monitoring monitoring,
         boolean rbac,
-        Options.BatchScheduler batchScheduler,
-        Options.NetworkPolicy networkPolicy) {
+        Features.BatchScheduler batchScheduler,
+        Features.NetworkPolicy networkPolicy) {
 
     public SparkJob {
         profiles = List.copyOf(profiles);

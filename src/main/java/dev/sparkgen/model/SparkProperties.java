@@ -220,7 +220,7 @@ public final class SparkProperties {
     }
 
     private static void javaOptions(Generated p, SparkJob job) {
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         String agent = monitoring.jmxExporter() ? "-javaagent:" + monitoring.jmxExporterJar() + "=" + monitoring.port()
                 + ":" : null;
         String driverAgent = agent == null ? null : agent + (monitoring.configFile() != null ? monitoring.configFile()
@@ -262,7 +262,7 @@ public final class SparkProperties {
     }
 
     /** On Kubernetes there is no external shuffle service: dynamic allocation needs shuffle tracking. */
-    private static void dynamicAllocation(Generated p, Options.DynamicAllocation dynamic) {
+    private static void dynamicAllocation(Generated p, Features.DynamicAllocation dynamic) {
         if (!dynamic.enabled()) {
             return;
         }
@@ -290,7 +290,7 @@ public final class SparkProperties {
      * Spark's own Prometheus endpoints (3.0 and later), on the UI's port: the driver's metrics through the
      * PrometheusServlet sink, the executors' through the driver's /metrics/executors/prometheus.
      */
-    private static void monitoring(Generated p, Options.Monitoring monitoring) {
+    private static void monitoring(Generated p, Features.Monitoring monitoring) {
         if (monitoring.jmxExporter()) {
             return;
         }

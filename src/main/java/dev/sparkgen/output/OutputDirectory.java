@@ -36,8 +36,9 @@ import java.util.TreeSet;
  *
  * <p>A write is safe against failure and against a kill at any instant:
  * <ol>
- *   <li>Every new file is first written and synced beside its target as {@code .NAME.spark-gen-tmp}. If that
- *       fails (a full disk, a read-only file system), the scratch files go and OUT is as it was.</li>
+ *   <li>Every new file is first written beside its target as {@code .NAME.spark-gen-tmp} (and flushed, with
+ *       {@code sync}). If that fails (a full disk, a read-only file system), the scratch files go and OUT is as
+ *       it was.</li>
  *   <li>The record is replaced by one listing the old and the new files, so that whatever happens next,
  *       spark-gen knows every file that may be its own.</li>
  *   <li>Each file is renamed over its target (an atomic replacement), kustomization files last, so that a
@@ -119,7 +120,7 @@ public final class OutputDirectory {
     }
 
     /** What a write did, for the user's one line of feedback. */
-    public record Summary(int written, int unchanged, int removed) {
+    public record Summary(int written, int removed) {
     }
 
     /**
@@ -232,7 +233,7 @@ public final class OutputDirectory {
                     && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
             if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
                 committed = true;
-                return new Summary(0, names.size(), 0);
+                return new Summary(0, 0);
             }
             try {
                 stage(RECORD + ".intent", record(all));
@@ -268,7 +269,7 @@ public final class OutputDirectory {
                 if (sync) {
                     disk.flushDirectory(root);
                 }
-                return new Summary(changed.size(), names.size() - changed.size(), removed);
+                return new Summary(changed.size(), removed);
             } catch (IOException e) {
                 throw new OutputException("cannot finish writing " + root + ": " + reason(e)
                         + " (render again: spark-gen completes or cleans up what it started)", e);
@@ -296,7 +297,7 @@ public final class OutputDirectory {
             }
         }
 
-        /** Writes and syncs the scratch copy of a file, noting it first, so that closing can undo it. */
+        /** Writes the scratch copy of a file (flushed with {@code sync}), noting it first, so that closing can undo it. */
         private void stage(String name, byte[] content) throws IOException {
             Path target = root.resolve(name);
             Path path = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);

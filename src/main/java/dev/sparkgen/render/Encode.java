@@ -92,7 +92,7 @@ public final class Encode {
     /**
      * A multi-line text as the value of a key, at {@code indent} spaces: a literal block ({@code |}) when every
      * line can be written as it is, else a double-quoted scalar. Returned with its leading space or newline, so
-     * a template writes {@code key:{{ text|block(4) }}}.
+     * a template writes {@code key:{{ block(text, 4) }}}.
      */
     public static String block(String text, int indent) {
         if (text.isBlank() || !literalSafe(text)) {

@@ -15,9 +15,9 @@ import dev.sparkgen.model.App;
 import dev.sparkgen.model.ContainerSettings;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.EnvVar;
+import dev.sparkgen.model.Features;
 import dev.sparkgen.model.Mount;
 import dev.sparkgen.model.NodeAffinity;
-import dev.sparkgen.model.Options;
 import dev.sparkgen.model.PodNames;
 import dev.sparkgen.model.PodSettings;
 import dev.sparkgen.model.Role;
@@ -72,7 +72,7 @@ final class Pods {
         List<View.Port> ports = new ArrayList<>(List.of(new View.Port(RPC_PORT, job.driver().port()),
                 new View.Port(BLOCK_MANAGER_PORT, job.driver().blockManagerPort()),
                 new View.Port(UI_PORT, job.ui().port())));
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (monitoring.jmxExporter() && monitoring.exposeDriverMetrics()) {
             ports.add(new View.Port(monitoring.portName(), monitoring.port()));
         }
@@ -159,7 +159,7 @@ final class Pods {
         if (!mounts.isEmpty()) {
             container.put("volumeMounts", mounts);
         }
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (monitoring.jmxExporter() && monitoring.exposeExecutorMetrics()) {
             container.put("ports", List.of(containerPort(monitoring.portName(), monitoring.port())));
         }
@@ -237,7 +237,7 @@ final class Pods {
         if (job.hadoopConfigMap() != null) {
             mounts.add(mount(HADOOP_VOLUME, App.HADOOP_CONF_DIR, true));
         }
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (executor && monitoring.jmxExporter() && monitoring.exposeExecutorMetrics()
                 && monitoring.configFile() == null) {
             mounts.add(mount(METRICS_VOLUME, App.EXECUTOR_METRICS_DIR, true));

@@ -96,7 +96,7 @@ final class Templates {
      * variables.
      */
     Run start(Record variables) {
-        return new Run(new JinjavaInterpreter(jinjava, new AppContext(jinjava.getGlobalContext(),
+        return new Run(new JinjavaInterpreter(jinjava, new AppContext(shared(),
                 RecordResolver.components(variables)), config));
     }
 
@@ -164,7 +164,7 @@ final class Templates {
     }
 
     private void function(String name, Class<?>... parameters) {
-        jinjava.getGlobalContext().registerFunction(
+        shared().registerFunction(
                 new ELFunctionDefinition("", name, TemplateFunctions.class, name, parameters));
     }
 

@@ -1,7 +1,8 @@
 package dev.sparkgen.render;
 
-import dev.sparkgen.model.Access;
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.DriverRole;
+import dev.sparkgen.model.NetworkPolicyRules;
 import dev.sparkgen.model.SparkJob;
 import java.util.List;
 import java.util.Map;
@@ -145,11 +146,11 @@ record View(
                         List.of(new ServicePort(Pods.UI_PORT, ui.port(), ui.nodePort() == null ? 0 : ui.nodePort()))),
                 IngressApi.of(kube).adapt(UiIngress.of(app)),
                 UiIngress.stripPrefix(app),
-                Access.DRIVER_RULES,
+                DriverRole.RULES,
                 group == null ? null : new PodGroup(group.queue(),
                         group.priorityClassName() == null ? "" : group.priorityClassName(), group.minResources()),
-                new NetworkPolicies(Access.pods(app, "driver"), Access.pods(app, "executor"),
-                        Access.driverIngress(app), Access.executorIngress(app)),
+                new NetworkPolicies(NetworkPolicyRules.pods(app, "driver"), NetworkPolicyRules.pods(app, "executor"),
+                        NetworkPolicyRules.driverIngress(app), NetworkPolicyRules.executorIngress(app)),
                 Runs.job(app.job()),
                 Runs.cronJob(app.job()),
                 Manifests.of(app));

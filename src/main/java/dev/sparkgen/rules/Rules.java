@@ -5,7 +5,7 @@ import dev.sparkgen.model.PodNames;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.EnvVar;
 import dev.sparkgen.model.Memory;
-import dev.sparkgen.model.Options;
+import dev.sparkgen.model.Features;
 import dev.sparkgen.model.Role;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.model.SparkProperties;
@@ -398,7 +398,7 @@ public final class Rules {
     }
 
     void dynamicAllocationBoundsAgree() {
-        Options.DynamicAllocation dynamic = job.dynamicAllocation();
+        Features.DynamicAllocation dynamic = job.dynamicAllocation();
         if (!dynamic.enabled()) {
             return;
         }
@@ -428,7 +428,7 @@ public final class Rules {
     }
 
     void monitoringIsComplete() {
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (monitoring.configuration() != null && monitoring.configFile() != null) {
             problems.error(at("monitoring", "prometheus", "configFile"), "monitoring.prometheus has both "
                     + "configuration and configFile", "keep one");

@@ -85,7 +85,7 @@ class OutputDirectoryTest {
     void write_intoANewDirectory_writesTheFilesAndTheRecord() {
         OutputDirectory.Summary summary = write("driver-pod.yaml", "pod\n", "kustomization.yaml", "k\n");
 
-        assertEquals(new OutputDirectory.Summary(2, 0, 0), summary);
+        assertEquals(new OutputDirectory.Summary(2, 0), summary);
         assertEquals(Map.of("", "<dir>", "driver-pod.yaml", "pod\n", "kustomization.yaml", "k\n",
                 ".spark-gen", HEADER + "driver-pod.yaml\nkustomization.yaml\n"), snapshot(out()));
     }
@@ -105,7 +105,7 @@ class OutputDirectoryTest {
 
         OutputDirectory.Summary summary = write("a.yaml", "a2");
 
-        assertEquals(new OutputDirectory.Summary(1, 0, 2), summary);
+        assertEquals(new OutputDirectory.Summary(1, 2), summary);
         assertEquals(Map.of("", "<dir>", "a.yaml", "a2", "notes.txt", "mine", ".spark-gen", HEADER + "a.yaml\n"),
                 snapshot(out()));
     }
@@ -131,7 +131,7 @@ class OutputDirectoryTest {
 
         OutputDirectory.Summary summary = write("a.yaml", "a", "b.yaml", "b");
 
-        assertEquals(new OutputDirectory.Summary(0, 2, 0), summary);
+        assertEquals(new OutputDirectory.Summary(0, 0), summary);
         for (String name : new String[] {"a.yaml", "b.yaml", ".spark-gen"}) {
             assertEquals(old, Files.getLastModifiedTime(out().resolve(name)), name);
         }
@@ -143,7 +143,7 @@ class OutputDirectoryTest {
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(out().resolve("a.yaml"), old);
 
-        assertEquals(new OutputDirectory.Summary(1, 1, 0), write("a.yaml", "a", "b.yaml", "b2"));
+        assertEquals(new OutputDirectory.Summary(1, 0), write("a.yaml", "a", "b.yaml", "b2"));
         assertEquals(old, Files.getLastModifiedTime(out().resolve("a.yaml")));
     }
 

@@ -88,7 +88,7 @@ class OutputLockTest {
         }, said);
         holder.getOutputStream().close(); // it finishes as a render does: its lock file marked released, and gone
 
-        assertEquals(new OutputDirectory.Summary(1, 0, 0), write.get(60, TimeUnit.SECONDS));
+        assertEquals(new OutputDirectory.Summary(1, 0), write.get(60, TimeUnit.SECONDS));
         assertEquals(1, said.get());
         assertFalse(Files.exists(out().resolve(OutputDirectory.LOCK)), "the lock file stayed");
         assertEquals(0, holder.waitFor());
@@ -103,7 +103,7 @@ class OutputLockTest {
                 new TreeMap<>(Map.of("a.yaml", "a"))), said);
         holder.destroyForcibly(); // its lock file stays, unmarked; the system releases the lock
 
-        assertEquals(new OutputDirectory.Summary(1, 0, 0), write.get(60, TimeUnit.SECONDS));
+        assertEquals(new OutputDirectory.Summary(1, 0), write.get(60, TimeUnit.SECONDS));
         assertFalse(Files.exists(out().resolve(OutputDirectory.LOCK)), "the lock file stayed");
     }
 

@@ -2,10 +2,13 @@ package dev.sparkgen.model;
 
 import java.util.SortedMap;
 
-/** The job-wide options beside the pods: dynamic allocation, monitoring, RBAC, batch scheduling, network policy. */
-public final class Options {
+/**
+ * The job-wide features beside the pods (dynamic allocation, monitoring, batch scheduling, network policy), as
+ * the job turns them on; named apart from {@code SparkGen.Options}, which are a run's command-line options.
+ */
+public final class Features {
 
-    private Options() {
+    private Features() {
     }
 
     /** Dynamic allocation; null fields are Spark's defaults. */

@@ -5,33 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who may talk to whom and do what: the driver's Role (exactly what Spark's scheduler backend does in client
- * mode) and the NetworkPolicy ingress rules (exactly the traffic a job needs). Kubernetes-shaped plain data.
+ * The NetworkPolicies' ingress rules: exactly the traffic a job needs to reach its driver and its executors,
+ * and the selectors of its pods, as Kubernetes-shaped plain data.
  */
-public final class Access {
+public final class NetworkPolicyRules {
 
-    /**
-     * The verbs Spark's client-mode scheduler backend uses, from Spark 3.0 to 4.x: it creates, watches, lists,
-     * gets, patches and deletes its executor pods (one by one, and by label since 3.4, which needs
-     * deletecollection); creates and deletes a ConfigMap for them (3.1 and later); deletes services it labelled
-     * (3.2 and later; Spark's RBAC guide asks for the usual verbs on services); and creates on-demand
-     * PersistentVolumeClaims. Nothing on secrets, nothing cluster-wide.
-     */
-    public static final List<Map<String, Object>> DRIVER_RULES = List.of(
-            rule("pods", "create", "delete", "deletecollection", "get", "list", "patch", "watch"),
-            rule("configmaps", "create", "delete", "deletecollection", "get", "list", "watch"),
-            rule("services", "create", "delete", "deletecollection", "get", "list", "watch"),
-            rule("persistentvolumeclaims", "create", "delete", "deletecollection", "get", "list", "watch"));
-
-    private Access() {
-    }
-
-    private static Map<String, Object> rule(String resource, String... verbs) {
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("apiGroups", List.of(""));
-        rule.put("resources", List.of(resource));
-        rule.put("verbs", List.of(verbs));
-        return rule;
+    private NetworkPolicyRules() {
     }
 
     /**
@@ -49,7 +28,7 @@ public final class Access {
                     Map.of("kubernetes.io/metadata.name", job.networkPolicy().ingressControllerNamespace())));
             rules.add(from(List.of(controller), job.ui().port()));
         }
-        Options.Monitoring monitoring = job.monitoring();
+        Features.Monitoring monitoring = job.monitoring();
         if (!monitoring.jmxExporter() && monitoring.enabled()) {
             rules.add(from(List.of(Map.of("namespaceSelector", Map.of())), job.ui().port()));
         } else if (monitoring.jmxExporter() && monitoring.exposeDriverMetrics()) {
@@ -63,7 +42,7 @@ public final class Access {
         List<Map<String, Object>> rules = new java.util.ArrayList<>();
         Map<String, Object> sameApp = Map.of("podSelector", Map.of("matchLabels", Map.of(Derive.APP_LABEL, app.name())));
         rules.add(Map.of("from", List.of(sameApp)));
-        Options.Monitoring monitoring = app.job().monitoring();
+        Features.Monitoring monitoring = app.job().monitoring();
         if (monitoring.jmxExporter() && monitoring.exposeExecutorMetrics()) {
             rules.add(from(List.of(Map.of("namespaceSelector", Map.of())), monitoring.port()));
         }
