@@ -60,14 +60,12 @@ public final class TemplateFunctions {
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
     public static String args(Object value, int indent) {
-        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(a -> ((View.Arg) a).asMap()).toList(),
-                indent);
+        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(View.Arg.class::cast).toList(), indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
     public static String env(Object value, int indent) {
-        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(e -> ((View.Env) e).asMap()).toList(),
-                indent);
+        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(View.Env.class::cast).toList(), indent);
     }
 
     /** The lines of a properties file. */

@@ -70,11 +70,6 @@ record View(
 
     /** One argument of a container's command; a literal one is escaped against Kubernetes' $(VAR) expansion. */
     record Arg(String text, boolean literal) {
-
-        /** The shape {@link YamlWriter#args} writes. */
-        Map<String, Object> asMap() {
-            return Map.of("text", text, "literal", literal);
-        }
     }
 
     /** One env var of a container: a literal value, or (valueFrom not empty) a reference Kubernetes resolves. */
@@ -86,11 +81,6 @@ record View(
 
         static Env from(String name, Map<String, Object> source) {
             return new Env(name, "", source);
-        }
-
-        /** The shape {@link YamlWriter#env} writes. */
-        Map<String, Object> asMap() {
-            return Map.of("name", name, "value", value, "valueFrom", valueFrom);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sparkgen.render;
 import dev.sparkgen.problem.Quote;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -61,37 +62,33 @@ public final class YamlWriter {
     }
 
     /**
-     * A container's args, as list items at {@code indent}: each {@code {text, literal}}, a literal one escaped
-     * against Kubernetes' $(VAR) expansion, the others (spark-gen's own references) as they are.
+     * A container's args, as list items at {@code indent}: a literal one escaped against Kubernetes' $(VAR)
+     * expansion, the others (spark-gen's own references) as they are.
      */
-    static String args(Object value, int indent) {
+    static String args(List<View.Arg> args, int indent) {
         StringBuilder out = new StringBuilder(256);
         String pad = " ".repeat(indent);
-        for (Object item : (Collection<?>) value) {
-            Map<?, ?> arg = (Map<?, ?>) item;
-            String text = (String) arg.get("text");
+        for (View.Arg arg : args) {
             out.append('\n').append(pad).append("- ")
-                    .append(Encode.yaml(Boolean.TRUE.equals(arg.get("literal")) ? Encode.literal(text) : text));
+                    .append(Encode.yaml(arg.literal() ? Encode.literal(arg.text()) : arg.text()));
         }
         return out.toString();
     }
 
     /**
-     * A container's env, as list items at {@code indent}: each {@code {name, value, valueFrom}}, the value
-     * literal (escaped against $(VAR) expansion), or valueFrom as it is when it is not empty.
+     * A container's env, as list items at {@code indent}: the value literal (escaped against $(VAR) expansion),
+     * or valueFrom as it is when it is not empty.
      */
-    static String env(Object value, int indent) {
+    static String env(List<View.Env> env, int indent) {
         StringBuilder out = new StringBuilder(256);
         String pad = " ".repeat(indent);
-        for (Object item : (Collection<?>) value) {
-            Map<?, ?> var = (Map<?, ?>) item;
-            out.append('\n').append(pad).append("- name: ").append(Encode.yaml((String) var.get("name")));
-            Map<?, ?> from = (Map<?, ?>) var.get("valueFrom");
-            if (from != null && !from.isEmpty()) {
+        for (View.Env var : env) {
+            out.append('\n').append(pad).append("- name: ").append(Encode.yaml(var.name()));
+            if (!var.valueFrom().isEmpty()) {
                 out.append('\n').append(pad).append("  valueFrom:");
-                write(out, from, indent + 4, null, Style.MANIFEST);
+                write(out, var.valueFrom(), indent + 4, null, Style.MANIFEST);
             } else {
-                out.append('\n').append(pad).append("  value: ").append(Encode.yaml(Encode.literal((String) var.get("value"))));
+                out.append('\n').append(pad).append("  value: ").append(Encode.yaml(Encode.literal(var.value())));
             }
         }
         return out.toString();
