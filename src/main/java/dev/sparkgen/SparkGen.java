@@ -11,34 +11,26 @@ import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.profile.ProfileCatalog;
-import dev.sparkgen.profile.Profiles;
 import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
-import dev.sparkgen.render.Renderer;
 import dev.sparkgen.rules.Rules;
 import dev.sparkgen.rules.SparkConfKeys;
 import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
-import dev.sparkgen.source.Scalar;
-import dev.sparkgen.source.SourceFile;
 import dev.sparkgen.source.YamlLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * The library's front door: load a job (its file, its profiles, {@code --set}), validate it, derive the app,
  * check the rules, render. Each step returns values; nothing here writes a file. One instance serves any
- * number of jobs, and reads each profile once.
+ * number of jobs, and reads each profile once. What is not the facade's own has a class beside it:
+ * {@link InputFiles} reads the files, {@link SharedParts} holds what the jobs share, {@link RenderBatch} renders
+ * many jobs in parallel.
  *
  * <pre>
  * load (YAML with locations) -> merge (profiles, job, --set) -> validate (JSON Schema)
@@ -48,13 +40,11 @@ import java.util.function.IntConsumer;
 public final class SparkGen {
 
     private final Path cwd;
-    private volatile Schemas schemas;
-    private volatile Renderer renderer;
-    private final Map<List<Path>, ProfileCatalog> catalogs = new ConcurrentHashMap<>();
-    private volatile Profiles profiles;
+    private final SharedParts shared;
 
     public SparkGen(Path cwd) {
         this.cwd = cwd;
+        this.shared = new SharedParts(cwd);
     }
 
     /** How a job is loaded: where else to look for profiles, and the {@code --set} overrides. */
@@ -88,8 +78,6 @@ public final class SparkGen {
         }
     }
 
-    private enum FileKind { JOB, PROFILE }
-
     /** Loads, merges, validates, binds, derives and checks one job file, shown in messages as {@code display}. */
     public JobResult load(Path file, String display, Options options) {
         return load(new Input(file, display, false), options);
@@ -103,12 +91,12 @@ public final class SparkGen {
         Path file = input.file();
         String display = input.display();
         Problems problems = new Problems();
-        MapNode job = read(file, display, problems);
+        MapNode job = InputFiles.read(file, display, problems);
         if (job == null) {
             return new JobResult(display, null, null, problems.all());
         }
-        if (kind(job) == FileKind.PROFILE && input.listed()) {
-            profiles().check(job, nameOf(file), problems);
+        if (InputFiles.isProfile(job) && input.listed()) {
+            shared.profiles().check(job, InputFiles.nameOf(file), problems);
             return new JobResult(display, null, job, problems.all(), true);
         }
         if (SparkApplicationFile.is(job)) {
@@ -116,7 +104,7 @@ public final class SparkGen {
                     + "(kind: SparkJob)", "convert it with: " + SparkApplicationFile.importCommand(display));
             return new JobResult(display, null, null, problems.all());
         }
-        if (kind(job) == FileKind.PROFILE) {
+        if (InputFiles.isProfile(job)) {
             problems.error(Origin.of(display), "this is a profile (kind: Profile), not a job",
                     "render a job (kind: SparkJob) that lists it in 'profiles'");
             return new JobResult(display, null, null, problems.all());
@@ -130,10 +118,8 @@ public final class SparkGen {
         }
         Node profileList = Merger.profiles(job, sets);
         Path dir = Path.of(display).getParent();
-        List<Path> key = new ArrayList<>(options.profileDirs());
-        key.add(dir);
-        ProfileCatalog catalog = catalogs.computeIfAbsent(key, k -> ProfileCatalog.of(options.profileDirs(), dir, cwd));
-        List<MapNode> layers = new ArrayList<>(profiles().layers(profileList, catalog, problems));
+        ProfileCatalog catalog = shared.catalog(options.profileDirs(), dir);
+        List<MapNode> layers = new ArrayList<>(shared.profiles().layers(profileList, catalog, problems));
         layers.add(job);
         layers.addAll(sets);
         return checkJob(Merger.merge(job.origin(), layers, problems), display, problems);
@@ -148,12 +134,12 @@ public final class SparkGen {
     }
 
     private JobResult checkJob(MapNode job, String display, Problems problems) {
-        MapNode merged = schemas().validate(Schemas.Kind.JOB, job, problems);
+        MapNode merged = shared.schemas().validate(Schemas.Kind.JOB, job, problems);
         if (problems.hasErrors()) {
             SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());
         }
-        App app = Derive.app(Binder.bind(merged, schemas().defaults()));
+        App app = Derive.app(Binder.bind(merged, shared.schemas().defaults()));
         Rules.check(app, merged, problems);
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }
@@ -169,7 +155,7 @@ public final class SparkGen {
      */
     public Importer.Imported importApplication(Path file, String display, String name) {
         Problems problems = new Problems();
-        byte[] bytes = readBytes(file, display, problems);
+        byte[] bytes = InputFiles.readBytes(file, display, problems);
         if (bytes == null) {
             return new Importer.Imported(null, null, problems.all());
         }
@@ -180,7 +166,7 @@ public final class SparkGen {
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
-        return renderer().render(app, kube, source);
+        return shared.renderer().render(app, kube, source);
     }
 
     /**
@@ -215,61 +201,17 @@ public final class SparkGen {
      */
     public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, Sink sink,
                            IntConsumer progress) {
-        AtomicInteger done = new AtomicInteger();
-        Map<String, Boolean> claimed = new ConcurrentHashMap<>();
-        AtomicReference<RuntimeException> sinkFailure = new AtomicReference<>();
-        List<Loaded> results = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
-                .map(input -> {
-                    JobResult result = load(input, options);
-                    if (result.ok() && claimed.putIfAbsent(result.app().name(), true) == null
-                            && sinkFailure.get() == null) {
-                        Rendered app = render(result.app(), kube, Path.of(result.file()).getFileName().toString());
-                        try {
-                            sink.accept(app);
-                        } catch (RuntimeException e) {
-                            sinkFailure.compareAndSet(null, e);
-                        }
-                    }
-                    progress.accept(done.incrementAndGet());
-                    return result.profile() ? null : new Loaded(result.file(), result.ok() ? result.app().name()
-                            : null, result.ok() ? result.nameOrigin() : null, result.problems());
-                })
-                .filter(Objects::nonNull)
-                .toList();
-        Problems problems = new Problems();
-        Map<String, Loaded> byApp = new TreeMap<>();
-        for (Loaded result : results) {
-            result.problems().forEach(problems::add);
-            if (result.app() == null) {
-                continue;
-            }
-            Loaded other = byApp.putIfAbsent(result.app(), result);
-            if (other != null) {
-                for (Loaded[] pair : new Loaded[][] {{result, other}, {other, result}}) {
-                    problems.error(pair[0].nameOrigin(), "the app '" + result.app()
-                            + "' is also rendered from " + pair[1].file(), "every job needs its own app name: "
-                            + "change name, priorityClassName or nameSuffix");
-                }
-            }
-        }
-        if (!problems.hasErrors() && sinkFailure.get() != null) {
-            throw sinkFailure.get();
-        }
-        return new Batch(problems.all(), problems.hasErrors() ? List.of() : List.copyOf(byApp.keySet()));
-    }
-
-    /** What a batch keeps of a job once it is rendered: not its values, nor its files. */
-    private record Loaded(String file, String app, Origin nameOrigin, List<Problem> problems) {
+        return RenderBatch.run(this, inputs, options, kube, sink, progress);
     }
 
     /** The kustomization at the root of a directory of several apps: it lists each app's directory. */
     public String rootKustomization(List<String> apps) {
-        return renderer().renderRoot(apps);
+        return shared.renderer().renderRoot(apps);
     }
 
     /** The text of a starter job file (see {@code init}), checked as any job is: it must validate. */
     public String starter(String name, String schema) {
-        String text = renderer().starter(name, schema);
+        String text = shared.renderer().starter(name, schema);
         Problems problems = new Problems();
         MapNode job = YamlLoader.loadMapping(name + ".yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
         JobResult result = job == null ? null : checkJob(job, name + ".yaml", problems);
@@ -281,69 +223,16 @@ public final class SparkGen {
 
     /** The defaults the job schema documents, by path: what a job that leaves a field out gets. */
     public SortedMap<String, Object> defaults() {
-        return schemas().defaults();
+        return shared.schemas().defaults();
     }
 
     /** The job's objects whose defaults apply only where a job writes them (see {@link Schemas#objectsWithRequiredKeys}). */
     public java.util.SortedSet<String> objectsWithRequiredKeys() {
-        return schemas().objectsWithRequiredKeys();
+        return shared.schemas().objectsWithRequiredKeys();
     }
 
     /** The catalog of profiles a job in {@code dir} (relative to the working directory; null: none) would see. */
     public ProfileCatalog catalog(Path dir, List<Path> profileDirs) {
         return ProfileCatalog.of(profileDirs, dir, cwd);
-    }
-
-    private Schemas schemas() {
-        if (schemas == null) {
-            synchronized (this) {
-                if (schemas == null) {
-                    schemas = Schemas.load();
-                }
-            }
-        }
-        return schemas;
-    }
-
-    private Profiles profiles() {
-        if (profiles == null) {
-            synchronized (this) {
-                if (profiles == null) {
-                    profiles = new Profiles(this::schemas);
-                }
-            }
-        }
-        return profiles;
-    }
-
-    private Renderer renderer() {
-        if (renderer == null) {
-            synchronized (this) {
-                if (renderer == null) {
-                    renderer = new Renderer();
-                }
-            }
-        }
-        return renderer;
-    }
-
-    private static FileKind kind(MapNode document) {
-        return document.get("kind") instanceof Scalar s && "Profile".equals(s.text()) ? FileKind.PROFILE : FileKind.JOB;
-    }
-
-    /** Reads a file as a YAML mapping; null, with problems, when it cannot be. */
-    private static MapNode read(Path file, String display, Problems problems) {
-        return YamlLoader.loadMapping(file, display, problems);
-    }
-
-    /** A file's bytes, within the loader's limits and only from a regular file ({@link SourceFile}). */
-    private static byte[] readBytes(Path file, String display, Problems problems) {
-        return SourceFile.read(file, display, problems);
-    }
-
-    /** A file's name without its .yaml extension. */
-    private static String nameOf(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
     }
 }
