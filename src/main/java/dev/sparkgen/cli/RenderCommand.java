@@ -178,8 +178,7 @@ final class RenderCommand implements Callable<Integer> {
         return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
     }
 
-    /** "1 file", "8 files". */
     private static String files(int count) {
-        return count + (count == 1 ? " file" : " files");
+        return Quote.count(count, "file");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkgen.model;
 
+import dev.sparkgen.problem.Quote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,10 +46,10 @@ public final class RunSummary {
             return restartPolicy.equals("OnFailure") ? inPlace : "none: a failed driver stays failed";
         }
         if (restartPolicy.equals("OnFailure")) {
-            return inPlace + ", " + run.onFailureRetries() + " time(s) at most";
+            return inPlace + ", " + Quote.count(run.onFailureRetries(), "time") + " at most";
         }
         return (run.onFailureRetries() == 0 ? "none" : "a failed driver runs again in a new pod, "
-                + run.onFailureRetries() + " time(s) at most") + "; an evicted or preempted driver runs again "
+                + Quote.count(run.onFailureRetries(), "time") + " at most") + "; an evicted or preempted driver runs again "
                 + "without counting";
     }
 
@@ -59,7 +60,7 @@ public final class RunSummary {
             case Job -> ttl == null ? "none: the finished Job and its pods stay until they are deleted"
                     : "the finished Job and its pods are deleted " + ttl + " after it finished";
             case CronJob -> "the last " + run.successfulRunHistoryLimit() + " succeeded and "
-                    + run.failedRunHistoryLimit() + " failed run(s) are kept"
+                    + Quote.count(run.failedRunHistoryLimit(), "failed run") + " are kept"
                     + (ttl == null ? "" : ", each deleted " + ttl + " after it finished");
         };
     }

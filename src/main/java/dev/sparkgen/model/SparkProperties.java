@@ -26,11 +26,13 @@ public final class SparkProperties {
     static {
         DERIVED.put("spark.submit.deployMode", "spark-submit runs in client mode inside the driver pod");
         DERIVED.put("spark.kubernetes.namespace", "it is the 'namespace' field, passed at run time from the pod");
-        DERIVED.put("spark.kubernetes.driver.pod.name",
-                "it names the driver pod spark-gen writes, so that the executors die with it");
-        DERIVED.put("spark.driver.host", "it is the headless driver service spark-gen writes");
+        DERIVED.put("spark.kubernetes.driver.pod.name", "it names the pod that runs the driver (a Job's from the "
+                + "downward API), so that the executors die with it");
+        DERIVED.put("spark.driver.host", "it is the headless driver service spark-gen writes (with a CronJob's "
+                + "Replace, the driver pod's own IP)");
         DERIVED.put("spark.driver.bindAddress", "the driver binds to its pod IP, from the downward API");
-        DERIVED.put("spark.kubernetes.executor.podNamePrefix", "it is the app name: executors are <app>-exec-N");
+        DERIVED.put("spark.kubernetes.executor.podNamePrefix", "spark-gen names the executors: <app>-exec-N for a "
+                + "Pod driver, a name unique to each attempt for a Job or CronJob, so that a retry never collides");
         DERIVED.put("spark.kubernetes.executor.podTemplateFile",
                 "it is the executor pod template spark-gen writes into the ConfigMap");
         DERIVED.put("spark.ui.proxyBase", "it follows the Ingress path (set 'ui.ingress.path')");

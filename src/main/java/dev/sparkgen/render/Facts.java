@@ -6,6 +6,7 @@ import dev.sparkgen.model.Role;
 import dev.sparkgen.model.Run;
 import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.model.SparkJob;
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Facts {
         setting(settings, "image", job.image());
         setting(settings, "runs", job.mainApplicationFile() + (job.type().isJvm() && job.mainClass() != null
                 ? " (" + job.mainClass() + ")" : "") + (job.arguments().isEmpty() ? ""
-                : " with " + job.arguments().size() + " argument(s)"));
+                : " with " + Quote.count(job.arguments().size(), "argument")));
         if (job.run().byController()) { // a Pod's README stays as it was: the Pod says how it runs
             RunSummary.of(job.run(), app.name(), job.restartPolicy()).forEach((what, value) ->
                     setting(settings, what, value));

@@ -322,9 +322,9 @@ class DriverRunsTest {
                         + "controller makes the driver pod"},
                 {"schedule", "at 03:00 on Monday to Friday (Etc/UTC time)"},
                 {"concurrency", "Forbid: a run due while one runs is skipped"},
-                {"retries", "a failed driver runs again in a new pod, 2 time(s) at most; an evicted or preempted "
+                {"retries", "a failed driver runs again in a new pod, 2 times at most; an evicted or preempted "
                         + "driver runs again without counting"},
-                {"clean-up", "the last 3 succeeded and 1 failed run(s) are kept, each deleted 2 h after it finished"}}) {
+                {"clean-up", "the last 3 succeeded and 1 failed run are kept, each deleted 2 h after it finished"}}) {
             assertTrue(explain.out().contains("  " + fact[0] + ":" + " ".repeat(24 - fact[0].length()) + fact[1]),
                     explain.out());
             assertTrue(readme.contains("| " + fact[0] + " | " + fact[1].replace("<", "\\<").replace(">", "\\>")

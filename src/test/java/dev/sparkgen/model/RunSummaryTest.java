@@ -25,7 +25,7 @@ class RunSummaryTest {
 
         assertEquals("Job etl-driver, whose controller makes the driver pod etl-driver-<5 random characters>",
                 summary.get("runs as"));
-        assertEquals("a failed driver runs again in a new pod, 2 time(s) at most; an evicted or preempted driver "
+        assertEquals("a failed driver runs again in a new pod, 2 times at most; an evicted or preempted driver "
                 + "runs again without counting", summary.get("retries"));
         assertEquals("a run is stopped after 4 h, retries included", summary.get("deadline"));
         assertEquals("the finished Job and its pods are deleted 1 min 30 s after it finished", summary.get("clean-up"));
@@ -40,6 +40,6 @@ class RunSummaryTest {
         assertEquals("Forbid: a run due while one runs is skipped", summary.get("concurrency"));
         assertEquals("none; an evicted or preempted driver runs again without counting", summary.get("retries"));
         assertEquals("none", summary.get("deadline"));
-        assertEquals("the last 3 succeeded and 1 failed run(s) are kept", summary.get("clean-up"));
+        assertEquals("the last 3 succeeded and 1 failed run are kept", summary.get("clean-up"));
     }
 }
