@@ -87,7 +87,7 @@ class RulesTest {
     @Test
     void sparkConf_keyDerivedBySparkGen_isAnErrorThatSaysWhy() {
         assertEquals(List.of("job.yaml:7:3: sparkConf key 'spark.driver.host' is set by spark-gen — it is the headless "
-                + "driver service spark-gen writes"), checkMinimal("sparkConf:\n  spark.driver.host: x\n"));
+                + "driver service spark-gen writes (with a CronJob's Replace, the driver pod's own IP)"), checkMinimal("sparkConf:\n  spark.driver.host: x\n"));
     }
 
     @Test
