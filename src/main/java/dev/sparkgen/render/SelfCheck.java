@@ -154,7 +154,15 @@ final class SelfCheck {
         return object;
     }
 
+    /**
+     * One rendered YAML document, read back: by {@link OutputYaml} when it is in the form spark-gen writes (no
+     * code points, events or marks: much cheaper), otherwise by the full loader, which also says what is wrong.
+     */
     private static MapNode parse(String file, String text) {
+        MapNode read = OutputYaml.read(text);
+        if (read != null) {
+            return read;
+        }
         Problems problems = new Problems();
         Node node = YamlLoader.load(file, text, 0, 0, problems);
         if (!problems.isEmpty() || !(node instanceof MapNode map)) {
