@@ -104,7 +104,7 @@ public final class OutputDirectory {
         private final SortedSet<String> names = new TreeSet<>();
         private final SortedSet<String> changed = new TreeSet<>();
         private final Map<String, Path> scratch = new TreeMap<>();
-        private final List<Path> createdDirs = new ArrayList<>();
+        private final Set<Path> createdDirs = new LinkedHashSet<>();
         private boolean committed;
 
         private Write(Set<String> owned) {
@@ -114,28 +114,18 @@ public final class OutputDirectory {
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
         public void add(String name, String text) {
             Path target = resolve(name);
+            boolean fresh;
             synchronized (this) {
                 if (committed || !names.add(name)) {
                     throw new IllegalStateException(committed ? "the write is committed" : name + " added twice");
                 }
-            }
-            checkParents(name);
-            if (Files.isSymbolicLink(target)) {
-                throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
-                        + "remove it and render again");
+                // In a directory this write created there is nothing but what it put there: no need to look (and
+                // for a file that does not exist yet, each of the JDK's answers costs a thrown exception)
+                fresh = createdDirs.contains(target.getParent());
             }
             byte[] content = utf8(text);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new OutputException(target + " exists and is not a file");
-                }
-                if (!owned.contains(name)) {
-                    throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
-                            + root.resolve(RECORD) + "): move it away and render again");
-                }
-                if (Arrays.equals(read(target), content)) {
-                    return;
-                }
+            if (!fresh && existingOwnFile(name, target) && Arrays.equals(read(target), content)) {
+                return;
             }
             try {
                 synchronized (this) {
@@ -146,6 +136,29 @@ public final class OutputDirectory {
             } catch (IOException | RuntimeException e) {
                 throw new OutputException("cannot write " + root + ": " + reason(e), e);
             }
+        }
+
+        /**
+         * Whether a file spark-gen wrote is at a file's place; anything else there (a link on the way, a directory,
+         * a file it did not write) is an error.
+         */
+        private boolean existingOwnFile(String name, Path target) {
+            checkParents(name);
+            if (Files.isSymbolicLink(target)) {
+                throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
+                        + "remove it and render again");
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputException(target + " exists and is not a file");
+                }
+                if (!owned.contains(name)) {
+                    throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
+                            + root.resolve(RECORD) + "): move it away and render again");
+                }
+                return true;
+            }
+            return false;
         }
 
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
@@ -211,8 +224,9 @@ public final class OutputDirectory {
             }
             committed = true;
             scratch.values().forEach(OutputDirectory::deleteQuietly);
-            for (int i = createdDirs.size() - 1; i >= 0; i--) {
-                deleteQuietly(createdDirs.get(i));
+            List<Path> created = new ArrayList<>(createdDirs);
+            for (int i = created.size() - 1; i >= 0; i--) {
+                deleteQuietly(created.get(i));
             }
         }
 
@@ -361,7 +375,7 @@ public final class OutputDirectory {
         }
     }
 
-    private static void createDirectories(Path dir, List<Path> created) throws IOException {
+    private static void createDirectories(Path dir, Set<Path> created) throws IOException {
         if (dir == null || Files.isDirectory(dir)) {
             return;
         }
