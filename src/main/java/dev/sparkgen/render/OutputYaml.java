@@ -25,12 +25,20 @@ final class OutputYaml {
     private static final int MAX_DEPTH = 64;
 
     private final String[] lines;
+    /** Each line's indentation, worked out once: the reader asks several times. */
+    private final int[] indents;
     private int next;
+    /** The last line whose content {@link #skip} has checked. */
+    private int checked = -1;
 
     private OutputYaml(String text) {
         String[] split = text.split("\n", -1);
         // a final newline ends the last line; it does not start another
         this.lines = text.endsWith("\n") ? java.util.Arrays.copyOf(split, split.length - 1) : split;
+        this.indents = new int[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            indents[i] = indent(lines[i]);
+        }
     }
 
     /** The document's top-level mapping, or null when the text is not in the form this class reads. */
@@ -41,7 +49,7 @@ final class OutputYaml {
         try {
             OutputYaml reader = new OutputYaml(text);
             int first = reader.skip();
-            if (first < 0 || indent(reader.lines[first]) != 0 || reader.lines[first].startsWith("-")) {
+            if (first < 0 || reader.indents[first] != 0 || reader.lines[first].startsWith("-")) {
                 return null;
             }
             MapNode document = reader.mapping(0, 0);
@@ -55,6 +63,9 @@ final class OutputYaml {
     private static boolean plainText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue;
+            }
             if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029
                     || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
                 return false;
@@ -80,12 +91,13 @@ final class OutputYaml {
     private int skip() {
         while (next < lines.length) {
             String line = lines[next];
-            int indent = indent(line);
+            int indent = indents[next];
             if (indent < line.length() && line.charAt(indent) != '#') {
-                if (line.indexOf('\t') >= 0 || line.startsWith("---") || line.startsWith("...")
-                        || line.startsWith("%")) {
+                if (next > checked && (line.indexOf('\t') >= 0 || line.startsWith("---") || line.startsWith("...")
+                        || line.startsWith("%"))) {
                     throw new Unsure();
                 }
+                checked = Math.max(checked, next);
                 return next;
             }
             next++;
@@ -109,7 +121,7 @@ final class OutputYaml {
         Map<String, Node> entries = new LinkedHashMap<>();
         while (skip() >= 0) {
             String line = lines[next];
-            int at = indent(line);
+            int at = indents[next];
             if (at < indent) {
                 break;
             }
@@ -152,7 +164,7 @@ final class OutputYaml {
         List<Node> items = new ArrayList<>();
         while (skip() >= 0) {
             String line = lines[next];
-            int at = indent(line);
+            int at = indents[next];
             if (at < indent) {
                 break;
             }
@@ -166,6 +178,7 @@ final class OutputYaml {
             if (line.length() > at + 2 && startsEntry(line, at + 2)) {
                 // "- key: value": a mapping whose first key sits on the dash's line, the others under it
                 lines[next] = " ".repeat(at + 2) + line.substring(at + 2);
+                indents[next] = at + 2;
                 items.add(mapping(at + 2, depth + 1));
             } else {
                 next++;
@@ -187,7 +200,7 @@ final class OutputYaml {
                 return new Scalar(ORIGIN, "", null);
             }
             String child = lines[below];
-            int at = indent(child);
+            int at = indents[below];
             boolean dash = child.startsWith("- ", at) || child.length() == at + 1 && child.charAt(at) == '-';
             if (at > indent) {
                 return dash ? sequence(at, depth + 1) : mapping(at, depth + 1);
@@ -231,7 +244,7 @@ final class OutputYaml {
             default -> plain(text);
         };
         int after = skip();
-        if (after >= 0 && indent(lines[after]) > indent) {
+        if (after >= 0 && indents[after] > indent) {
             throw new Unsure(); // a plain scalar continued on the next line, or a misplaced block
         }
         return scalar;
@@ -367,7 +380,7 @@ final class OutputYaml {
         List<String> content = new ArrayList<>();
         while (next < lines.length) {
             String line = lines[next];
-            int at = indent(line);
+            int at = indents[next];
             if (at == line.length()) {
                 if (blockIndent >= 0 && at > blockIndent) {
                     content.add(line.substring(blockIndent));
