@@ -1,6 +1,7 @@
 package dev.sparkgen;
 
 import dev.sparkgen.importer.Importer;
+import dev.sparkgen.importer.SparkApplicationFile;
 import dev.sparkgen.merge.Merger;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.model.App;
@@ -15,6 +16,7 @@ import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import dev.sparkgen.render.Renderer;
 import dev.sparkgen.rules.Rules;
+import dev.sparkgen.rules.SparkConfKeys;
 import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -112,6 +114,11 @@ public final class SparkGen {
             profiles().check(job, nameOf(file), problems);
             return new JobResult(display, null, job, problems.all(), true);
         }
+        if (SparkApplicationFile.is(job)) {
+            problems.error(job.get("kind").origin(), "this is a Spark Operator SparkApplication, not a job "
+                    + "(kind: SparkJob)", "convert it with: " + SparkApplicationFile.importCommand(display));
+            return new JobResult(display, null, null, problems.all());
+        }
         if (kind(job) == FileKind.PROFILE) {
             problems.error(Origin.of(display), "this is a profile (kind: Profile), not a job",
                     "render a job (kind: SparkJob) that lists it in 'profiles'");
@@ -124,11 +131,17 @@ public final class SparkGen {
                 sets.add(set);
             }
         }
+        // The list the job gives, as the --sets change it (replace it, or index into it: profiles[1]=spot); the
+        // merge below reports their problems.
         Node profileList = job.get("profiles");
-        for (MapNode set : sets) {
-            if (set.get("profiles") != null) {
-                profileList = set.get("profiles");
+        if (sets.stream().anyMatch(set -> set.get("profiles") != null)) {
+            List<MapNode> lists = new ArrayList<>();
+            for (MapNode layer : concat(job, sets)) {
+                if (layer.get("profiles") != null) {
+                    lists.add(new MapNode(layer.origin(), Map.of("profiles", layer.get("profiles"))));
+                }
             }
+            profileList = Merger.merge(job.origin(), lists, new Problems()).get("profiles");
         }
         Path dir = Path.of(display).getParent();
         List<Path> key = new ArrayList<>(options.profileDirs());
@@ -137,7 +150,7 @@ public final class SparkGen {
         List<MapNode> layers = new ArrayList<>(profiles().layers(profileList, catalog, problems));
         layers.add(job);
         layers.addAll(sets);
-        return checkJob(Merger.merge(job.origin(), layers), display, problems);
+        return checkJob(Merger.merge(job.origin(), layers, problems), display, problems);
     }
 
     /**
@@ -148,9 +161,10 @@ public final class SparkGen {
         return checkJob(job, display, new Problems());
     }
 
-    private JobResult checkJob(MapNode merged, String display, Problems problems) {
-        schemas().validate(Schemas.Kind.JOB, merged, problems);
+    private JobResult checkJob(MapNode job, String display, Problems problems) {
+        MapNode merged = schemas().validate(Schemas.Kind.JOB, job, problems);
         if (problems.hasErrors()) {
+            SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());
         }
         App app = Derive.app(Binder.bind(merged));
@@ -167,13 +181,14 @@ public final class SparkGen {
      * Converts a SparkApplication file into a job, validated as {@code validate} would validate it; see
      * {@link Importer}.
      */
-    public Importer.Imported importApplication(Path file, String display) {
+    /** Imports the SparkApplication of a file (the one named {@code name} when it holds several). */
+    public Importer.Imported importApplication(Path file, String display, String name) {
         Problems problems = new Problems();
-        MapNode document = read(file, display, problems);
-        if (document == null) {
+        byte[] bytes = readBytes(file, display, problems);
+        if (bytes == null) {
             return new Importer.Imported(null, null, problems.all());
         }
-        return Importer.importApplication(document, display, problems, this::check);
+        return Importer.importFile(display, bytes, name, problems, this::check);
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
@@ -281,6 +296,11 @@ public final class SparkGen {
         return schemas().defaults();
     }
 
+    /** The job's objects whose defaults apply only where a job writes them (see {@link Schemas#objectsWithRequiredKeys}). */
+    public java.util.SortedSet<String> objectsWithRequiredKeys() {
+        return schemas().objectsWithRequiredKeys();
+    }
+
     /** The catalog of profiles a job in {@code dir} (relative to the working directory; null: none) would see. */
     public ProfileCatalog catalog(Path dir, List<Path> profileDirs) {
         return ProfileCatalog.of(profileDirs, dir, cwd);
@@ -325,6 +345,11 @@ public final class SparkGen {
 
     /** Reads a file as a YAML mapping; null, with problems, when it cannot be. */
     private static MapNode read(Path file, String display, Problems problems) {
+        byte[] bytes = readBytes(file, display, problems);
+        return bytes == null ? null : YamlLoader.loadMapping(display, bytes, problems);
+    }
+
+    private static byte[] readBytes(Path file, String display, Problems problems) {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -347,7 +372,13 @@ public final class SparkGen {
             problems.error(Origin.of(display), "cannot read the file: " + e.getMessage());
             return null;
         }
-        return YamlLoader.loadMapping(display, bytes, problems);
+        return bytes;
+    }
+
+    private static List<MapNode> concat(MapNode first, List<MapNode> rest) {
+        List<MapNode> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /**

@@ -131,8 +131,8 @@ class UserStringsAreDataTest {
                 "spark.kubernetes.container.image", "spark.kubernetes.container.image.pullPolicy",
                 "spark.kubernetes.driver.pod.name", "spark.kubernetes.executor.podNamePrefix",
                 "spark.kubernetes.executor.podTemplateFile", "spark.kubernetes.namespace", "spark.master",
-                "spark.submit.deployMode", "spark.test.a", "spark.test.b", "spark.ui.port", "spark.ui.proxyBase",
-                "spark.ui.proxyRedirectUri"));
+                "spark.submit.deployMode", "spark.test.a", "spark.test.b", "spark.ui.killEnabled", "spark.ui.port",
+                "spark.ui.proxyBase", "spark.ui.proxyRedirectUri"));
     }
 
     /** Sources spark-env.sh as Spark's load-spark-env.sh does, in a clean environment: what it exports. */

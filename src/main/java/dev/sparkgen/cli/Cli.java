@@ -9,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /** What every command shares: where to print, the working directory, and the library. */
 final class Cli {
@@ -18,10 +20,15 @@ final class Cli {
     static final int USAGE = 2;
     static final int INTERNAL = 3;
 
+    /** The file name that means standard output (or input), as for every Unix tool. */
+    static final String STANDARD_STREAM = "-";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     final PrintWriter out;
     final PrintWriter err;
     final Path cwd;
-    /** Whether a person watches: standard output and error on a terminal (progress lines are for them only). */
+    /** Whether a person watches: standard error on a terminal (progress lines are for them only). */
     final boolean terminal;
     private SparkGen sparkGen;
 
@@ -60,8 +67,11 @@ final class Cli {
     void writeFile(Path target, String given, String text, boolean replace) {
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            // Not Files.createTempFile, which makes the file 0600: the user's umask decides, as for any tool's output.
+            temporary = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             if (replace) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {

@@ -60,9 +60,12 @@ final class ExplainCommand implements Callable<Integer> {
         App app = result.app();
         Map<String, String[]> lines = new TreeMap<>();
         flatten(result.values(), KeyPath.of(), lines);
+        // A default inside an object the job does not have (a node affinity it sets nowhere) is no value of it.
+        List<String> absent = cli.sparkGen().objectsWithRequiredKeys().stream()
+                .filter(object -> lines.keySet().stream().noneMatch(p -> p.startsWith(object + "."))).toList();
         cli.sparkGen().defaults().forEach((path, value) -> {
             if (lines.keySet().stream().noneMatch(p -> p.equals(path) || p.startsWith(path + ".")
-                    || p.startsWith(path + "["))) {
+                    || p.startsWith(path + "[")) && absent.stream().noneMatch(o -> path.startsWith(o + "."))) {
                 lines.put(path, new String[] {value instanceof String text ? Encode.yaml(text) : String.valueOf(value),
                         "default"});
             }

@@ -1,7 +1,9 @@
 package dev.sparkgen.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkgen.problem.Problem;
 import java.io.IOException;
@@ -28,19 +30,22 @@ interface Format {
 
     enum Kind { text, json, github }
 
-    static Format of(Kind kind, PrintWriter out, PrintWriter err) {
+    /** The format of a kind; {@code quiet} leaves out the text format's {@code FILE: valid} lines. */
+    static Format of(Kind kind, boolean quiet, PrintWriter out, PrintWriter err) {
         return switch (kind) {
-            case text -> new Text(out, err);
+            case text -> new Text(quiet, out, err);
             case json -> new Json(out);
             case github -> new GitHub(out);
         };
     }
 
     final class Text implements Format {
+        private final boolean quiet;
         private final PrintWriter out;
         private final PrintWriter err;
 
-        Text(PrintWriter out, PrintWriter err) {
+        Text(boolean quiet, PrintWriter out, PrintWriter err) {
+            this.quiet = quiet;
             this.out = out;
             this.err = err;
         }
@@ -48,7 +53,7 @@ interface Format {
         @Override
         public void file(String file, List<Problem> problems) {
             problems.forEach(problem -> err.println(problem.format()));
-            if (problems.stream().noneMatch(Problem::isError)) {
+            if (!quiet && problems.stream().noneMatch(Problem::isError)) {
                 out.println(file + ": valid");
             }
         }
@@ -65,6 +70,12 @@ interface Format {
      * "valid", "problems": [{"severity", "file", "line", "column", "message", "hint"}]}]}}.
      */
     final class Json implements Format {
+        /** The layout of jq and of most tools' output: {@code "key": value}, one array item per line, LF only. */
+        private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
         private final PrintWriter out;
         private final List<Object[]> files = new ArrayList<>();
 
@@ -93,7 +104,7 @@ interface Format {
             }
             try (JsonGenerator json = new ObjectMapper().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                json.setPrettyPrinter(new DefaultPrettyPrinter());
+                json.setPrettyPrinter(PRINTER);
                 json.writeStartObject();
                 json.writeStringField("format", "spark-gen/validate/v1");
                 json.writeBooleanField("valid", errors == 0);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  * valid, and never replaces an existing file without {@code --force}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Converts a SparkApplication (sparkoperator.k8s.io/v1beta2, one per file) into a job file.",
+        description = {"Converts a SparkApplication (sparkoperator.k8s.io/v1beta2) into a job file; the file's "
+                + "other documents (a ConfigMap...) are reported as not imported.",
                 "Each field that is not carried over as it was is a warning on standard error, at its "
                         + "FILE:LINE:COLUMN; the job is validated before it is written."})
 final class ImportCommand implements Callable<Integer> {
@@ -27,6 +28,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "The job file to write (default, or -: standard output).")
     String output;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The SparkApplication to import (its metadata.name) when the file holds several.")
+    String name;
+
     @Option(names = "--force", description = "Replace the job file when it exists.")
     boolean force;
 
@@ -37,11 +42,11 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path input = cli.existing(application);
-        Path target = output == null || output.equals("-") ? null : cli.path(output);
+        Path target = output == null || output.equals(Cli.STANDARD_STREAM) ? null : cli.path(output);
         if (target != null) {
             Cli.checkTarget(target, output, force);
         }
-        Importer.Imported imported = cli.sparkGen().importApplication(input, application);
+        Importer.Imported imported = cli.sparkGen().importApplication(input, application, name);
         Report.text(imported.problems(), cli.err);
         if (!imported.ok()) {
             return Cli.INVALID;

@@ -20,12 +20,13 @@ final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The job's name: lowercase letters, digits and '-'.")
     String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it (default: NAME.yaml).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write it (default: NAME.yaml; -: standard output).")
     String output;
 
     @Option(names = "--schema", paramLabel = "PATH|URL", defaultValue = "job.schema.json",
             description = "The schema editors read (default: ${DEFAULT-VALUE}, beside the job: save it with "
-                    + "'spark-gen schema > job.schema.json').")
+                    + "'spark-gen schema --output-dir .', with the files it refers to).")
     String schema;
 
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
@@ -40,6 +41,11 @@ final class InitCommand implements Callable<Integer> {
         if (!NAME.matcher(name).matches() || name.length() > 63) {
             throw CliException.usage("'" + name + "' is not a job name: lowercase letters, digits and '-', "
                     + "starting with a letter");
+        }
+        if (Cli.STANDARD_STREAM.equals(output)) {
+            cli.out.print(cli.sparkGen().starter(name, schema));
+            cli.out.flush();
+            return Cli.OK;
         }
         String given = output != null ? output : name + ".yaml";
         Path file = cli.path(given);

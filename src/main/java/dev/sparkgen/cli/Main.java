@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = run(args, out, err, Path.of("").toAbsolutePath(), System.console() != null);
+            code = run(args, out, err, Path.of("").toAbsolutePath(), Terminal.isTerminal(Terminal.STANDARD_ERROR));
         } catch (OutOfMemoryError e) {
             // From any thread of the run. Nothing is half-written: an output directory being written removes its
             // scratch files as the error passes through it.
@@ -79,6 +79,11 @@ public final class Main implements Runnable {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, arguments) -> {
             err.println("spark-gen: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .map(s -> "'" + s + "'").toList()) + "?");
+            }
             String command = e.getCommandLine().getCommandName();
             err.println("Try 'spark-gen " + (command.equals("spark-gen") ? "" : command + " ") + "--help'.");
             return Cli.USAGE;

@@ -26,7 +26,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileCatalog catalog = cli.sparkGen().catalog(null, profileDirs.stream().map(Path::of).toList());
+        ProfileCatalog catalog = cli.sparkGen().catalog(null, JobFiles.profileDirs(cli, profileDirs));
         Map<String, List<ProfileSource>> all = catalog.all();
         int width = all.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, List<ProfileSource>> entry : all.entrySet()) {

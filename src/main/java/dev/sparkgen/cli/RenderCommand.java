@@ -19,17 +19,19 @@ import picocli.CommandLine.Parameters;
 /** {@code spark-gen render JOB -o OUT}: writes the app's manifests and kustomization into OUT, or to stdout. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Renders a job into a Kustomize directory: driver-pod.yaml, configmap.yaml, driver-svc.yaml, "
-                + "ui-svc.yaml, ui-ingress.yaml and kustomization.yaml.",
-                "OUT then holds exactly these, besides files spark-gen did not write (which it never touches); "
-                        + "a failed render leaves OUT as it was."})
+                + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
+                + "for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), kustomization.yaml listing them, and "
+                + "a README.md for reviewers.",
+                "A render replaces the files an earlier render wrote (stale ones included) and never touches "
+                        + "files spark-gen did not write; a failed render leaves OUT as it was."})
 final class RenderCommand implements Callable<Integer> {
 
     private final Cli cli;
 
     @Parameters(arity = "1..*", paramLabel = "JOB",
-            description = "Job files (kind: SparkJob), or directories of them (their *.yaml files). One job file "
-                    + "is written flat into OUT; several jobs each into OUT/<app>/, with OUT/kustomization.yaml "
-                    + "listing them.")
+            description = "Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One "
+                    + "job file is written flat into OUT; several jobs each into OUT/<app>/, with "
+                    + "OUT/kustomization.yaml listing them.")
     List<String> jobs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -42,8 +44,10 @@ final class RenderCommand implements Callable<Integer> {
     List<String> profileDirs = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a value after the profiles and the job, e.g. executor.instances=4 or "
-                    + "sparkConf.\"spark.eventLog.enabled\"=true. VALUE is YAML. May repeat.")
+            description = "Override a value after the profiles and the job, e.g. executor.instances=4, "
+                    + "'sparkConf.\"spark.eventLog.enabled\"=true' (a key with dots in quotes, kept from the shell "
+                    + "in single quotes) or 'driver.tolerations[0].value=gpu' (the first item of a list). VALUE is "
+                    + "YAML. May repeat.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--kube-version", paramLabel = "MAJOR.MINOR", converter = KubeVersionConverter.class,
@@ -72,7 +76,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.single(cli, jobs);
-        SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
+        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
         Progress progress = new Progress(cli.err, inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
         try {
             if (output.equals("-")) {
@@ -132,7 +136,7 @@ final class RenderCommand implements Callable<Integer> {
             if (!quiet) {
                 cli.err.println("spark-gen: " + what + " -> " + output + ": "
                         + (summary.written() + summary.removed() == 0 ? "up to date"
-                        : summary.written() + " file(s) written" + (summary.removed() > 0
+                        : files(summary.written()) + " written" + (summary.removed() > 0
                         ? ", " + summary.removed() + " removed" : "")));
             }
             return Cli.OK;
@@ -151,8 +155,14 @@ final class RenderCommand implements Callable<Integer> {
         cli.out.flush();
         if (!quiet) {
             cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
-                    : " is stale: " + diffs.size() + " file(s) differ; render again to update it"));
+                    : " is stale: " + files(diffs.size()) + (diffs.size() == 1 ? " differs" : " differ")
+                    + "; render again to update it"));
         }
         return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
+    }
+
+    /** "1 file", "8 files". */
+    private static String files(int count) {
+        return count + (count == 1 ? " file" : " files");
     }
 }

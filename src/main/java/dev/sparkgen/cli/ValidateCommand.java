@@ -1,6 +1,7 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
+import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
     private final Cli cli;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Job or profile files, or directories of them (their *.yaml files).")
+            description = "Job or profile files, or directories of them (their *.yaml and *.yml files).")
     List<String> files;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
@@ -33,14 +34,25 @@ final class ValidateCommand implements Callable<Integer> {
                     + "or github (annotations for GitHub Actions). Default: ${DEFAULT-VALUE}.")
     Format.Kind format;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print problems only: no 'FILE: valid' lines.")
+    boolean quiet;
+
     ValidateCommand(Cli cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
-        SparkGen.Options options = new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets);
-        Format report = Format.of(format, cli.out, cli.err);
+        Format report = Format.of(format, quiet, cli.out, cli.err);
+        // A tool reading --format json or github gets the problem in the format it reads, and the usage error too.
+        JobFiles.firstMissing(cli, files).ifPresent(name -> {
+            if (format != Format.Kind.text) {
+                report.file(name, List.of(Problem.error(Origin.of(name), "no such file or directory")));
+                report.end();
+            }
+            throw JobFiles.missing(name);
+        });
+        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
         boolean valid = true;
         for (SparkGen.Input input : JobFiles.collect(cli, files)) {
             List<Problem> problems = cli.sparkGen().validate(input, options);

@@ -219,12 +219,43 @@ public final class ApplicationConverter {
             }
         });
         roles.convert(spec, metadataLabels, spec.get("nodeSelector"));
+        if (!c.job.has("image")) {
+            rolesImages(spec);
+        }
         Node factor = spec.get("memoryOverheadFactor");
         if (!absent(factor)) {
             roles.memoryOverheadFactor(factor);
         }
         if (c.isMapping("spec.sparkConf", spec.get("sparkConf"))) {
             new SparkConfConverter(c).convert(spec.get("sparkConf"));
+        }
+    }
+
+    /**
+     * Without spec.image the operator runs each role's own image. The job's image is the driver's (the driver
+     * role keeps none of its own); the executors keep theirs, or run the driver's when they have none.
+     */
+    private void rolesImages(MapNode spec) {
+        Draft driver = c.job.object("driver", spec.origin());
+        Draft executor = c.job.object("executor", spec.origin());
+        Node image = driver.node("image") != null ? driver.node("image") : executor.node("image");
+        if (image == null) {
+            return; // the schema says 'image' is missing
+        }
+        c.job.put("image", image);
+        c.note("image", "from spec." + (driver.node("image") != null ? "driver" : "executor") + ".image, as the "
+                + "SparkApplication has no spec.image");
+        driver.remove("image");
+        if (executor.node("image") != null
+                && java.util.Objects.equals(textOf(executor.node("image")), textOf(image))) {
+            executor.remove("image");
+        }
+        if (executor.node("image") == null && ((MapNode) spec).find("executor", "image") == null) {
+            c.warn(image, "spec.driver.image is carried over as image, which the executors run too: the "
+                    + "SparkApplication gives them no image", "set executor.image if they need another");
+        } else if (driver.node("image") == null && spec.find("driver", "image") == null) {
+            c.warn(image, "spec.executor.image is carried over as image, which the driver runs too: the "
+                    + "SparkApplication gives it no image", "set driver.image if it needs another");
         }
     }
 

@@ -96,6 +96,66 @@ final class Conversion {
         return node;
     }
 
+    /** Plain data (maps, lists, strings, booleans, numbers) as nodes said to be written at {@code origin}. */
+    static Node node(Object plain, Origin origin) {
+        if (plain instanceof Map<?, ?> map) {
+            Map<String, Node> entries = new LinkedHashMap<>();
+            map.forEach((key, value) -> entries.put(String.valueOf(key), node(value, origin)));
+            return new MapNode(origin, entries);
+        }
+        if (plain instanceof List<?> list) {
+            return new ListNode(origin, list.stream().map(item -> node(item, origin)).toList());
+        }
+        return plain instanceof String s ? Scalar.string(origin, s) : new Scalar(origin, String.valueOf(plain), plain);
+    }
+
+    /** A node as plain maps, lists and texts. */
+    static Object plain(Node node) {
+        if (node instanceof MapNode map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.entries().forEach((key, value) -> plain.put(key, plain(value)));
+            return plain;
+        }
+        if (node instanceof ListNode list) {
+            return list.items().stream().map(Conversion::plain).toList();
+        }
+        return textOf(node);
+    }
+
+    /** True when a node holds the same data as plain maps, lists and scalars (compared as text). */
+    static boolean sameData(Node node, Object plain) {
+        if (node instanceof MapNode map && plain instanceof Map<?, ?> other) {
+            return map.entries().size() == other.size() && other.entrySet().stream()
+                    .allMatch(e -> map.get(String.valueOf(e.getKey())) != null
+                            && sameData(map.get(String.valueOf(e.getKey())), e.getValue()));
+        }
+        if (node instanceof ListNode list && plain instanceof List<?> other) {
+            if (list.items().size() != other.size()) {
+                return false;
+            }
+            for (int i = 0; i < other.size(); i++) {
+                if (!sameData(list.items().get(i), other.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return String.valueOf(plain).equals(textOf(node));
+    }
+
+    /** A list field of a draft with one more item (the list created when absent). */
+    static void append(Draft draft, String key, Node item) {
+        List<Node> all = new ArrayList<>(items(draft.node(key)));
+        all.add(item);
+        draft.put(key, new ListNode(item.origin(), all));
+    }
+
+    /** A short rendering of a value for a message: a scalar's text, else what it is. */
+    static String shown(Node node) {
+        String text = textOf(node);
+        return "'" + dev.sparkgen.problem.Quote.abbreviate(text != null ? text : dev.sparkgen.problem.Quote.flow(plain(node))) + "'";
+    }
+
     static Map<String, Node> entries(Node node) {
         return node instanceof MapNode map ? map.entries() : Map.of();
     }

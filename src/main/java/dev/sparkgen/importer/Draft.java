@@ -56,6 +56,10 @@ final class Draft {
         return true;
     }
 
+    void remove(String key) {
+        entries.remove(key);
+    }
+
     boolean has(String key) {
         return entries.containsKey(key);
     }

@@ -30,6 +30,62 @@ public final class Importer {
         }
     }
 
+    private static final java.util.Set<String> KINDS = java.util.Set.of("SparkApplication",
+            "ScheduledSparkApplication");
+
+    /**
+     * Imports the SparkApplication (or ScheduledSparkApplication) of a file that may hold several documents: the
+     * others are reported as not imported. With several applications, {@code name} picks one by its
+     * metadata.name; without it, that is an error naming them.
+     */
+    public static Imported importFile(String display, byte[] bytes, String name, Problems problems,
+                                      BiFunction<MapNode, String, SparkGen.JobResult> check) {
+        List<MapNode> documents = Documents.load(display, bytes, problems);
+        if (documents == null) {
+            return new Imported(null, null, problems.all());
+        }
+        List<MapNode> applications = documents.stream()
+                .filter(Importer::isApplication).toList();
+        if (applications.isEmpty() || documents.size() == 1) {
+            return importApplication(documents.get(0), display, problems, check);
+        }
+        List<String> names = applications.stream().map(Importer::nameOf).toList();
+        List<MapNode> chosen = name == null ? applications
+                : applications.stream().filter(a -> name.equals(nameOf(a))).toList();
+        if (chosen.size() != 1) {
+            MapNode at = chosen.size() > 1 ? chosen.get(1) : applications.get(0);
+            problems.error((at.get("kind") != null ? at.get("kind") : at).origin(), name == null
+                    ? "the file holds " + applications.size() + " SparkApplications (" + String.join(", ", names)
+                    + "): spark-gen import writes one job at a time" : chosen.isEmpty() ? "the file holds no "
+                    + "SparkApplication named '" + name + "': it holds " + String.join(", ", names)
+                    : "the file holds " + chosen.size() + " SparkApplications named '" + name + "'",
+                    chosen.isEmpty() || name == null ? "choose one with --name " + names.get(0) + " (and import "
+                    + "each of the others with its own --name and -o)" : "give them different names");
+            return new Imported(null, null, problems.all());
+        }
+        for (MapNode other : documents) {
+            if (other != chosen.get(0)) {
+                String kind = Conversion.textOf(other.get("kind"));
+                problems.warning((other.get("kind") != null ? other.get("kind") : other).origin(), "the "
+                        + (kind != null ? kind : "document without a kind") + " '" + nameOf(other) + "' is not "
+                        + "imported: spark-gen import converts the SparkApplication " + nameOf(chosen.get(0)),
+                        isApplication(other) ? "import it with --name " + nameOf(other) : "apply it beside the "
+                        + "rendered job (kubectl apply -f), or add it to the job's kustomization");
+            }
+        }
+        return importApplication(chosen.get(0), display, problems, check);
+    }
+
+    private static boolean isApplication(MapNode document) {
+        String kind = Conversion.textOf(document.get("kind"));
+        return kind != null && KINDS.contains(kind);
+    }
+
+    private static String nameOf(MapNode document) {
+        String name = Conversion.textOf(document.find("metadata", "name"));
+        return name != null ? name : "(no name)";
+    }
+
     public static Imported importApplication(MapNode document, String display, Problems problems,
                                              BiFunction<MapNode, String, SparkGen.JobResult> check) {
         ApplicationConverter.Result converted = ApplicationConverter.convert(document, display);

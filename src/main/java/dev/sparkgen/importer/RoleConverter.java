@@ -46,6 +46,11 @@ final class RoleConverter {
     private static final Set<String> OWN_LABELS = Set.of(Derive.APP_LABEL, Derive.ROLE_LABEL,
             "app.kubernetes.io/instance", "app.kubernetes.io/managed-by", "app.kubernetes.io/name",
             "app.kubernetes.io/component");
+    /** A label spark-gen or Spark puts on the pods itself, which a job may not set. */
+    static boolean ownLabel(String key) {
+        return OWN_LABELS.contains(key) || Rules.SPARK_LABELS.contains(key);
+    }
+
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern KUBERNETES_MEMORY = Pattern.compile("([0-9]+)([KMGT])i");
     private static final Pattern BARE_NUMBER = Pattern.compile("[0-9]+");
@@ -93,7 +98,8 @@ final class RoleConverter {
                 case "cores", "hostNetwork", "terminationGracePeriodSeconds" -> draft.put(key, value);
                 case "coreLimit", "coreRequest", "image", "javaOptions" -> draft.put(key, text(value));
                 case "memory", "memoryOverhead" -> draft.put(key, memory(path, value));
-                case "configMaps", "secrets", "envFrom", "volumeMounts", "affinity", "tolerations", "dnsConfig",
+                case "secrets" -> draft.put(key, secrets(path, clean(value)));
+                case "configMaps", "envFrom", "volumeMounts", "affinity", "tolerations", "dnsConfig",
                         "hostAliases", "lifecycle", "podSecurityContext" -> draft.put(key, clean(value));
                 case "labels" -> {
                     if (c.isMapping(path, value)) {
@@ -131,15 +137,7 @@ final class RoleConverter {
                     }
                 }
                 case "schedulerName", "priorityClassName" -> perJob(role, key, value);
-                case "initContainers", "sidecars" -> {
-                    if (role.equals("driver")) {
-                        draft.put(key, clean(value));
-                    } else {
-                        c.warn(value, path + " is not carried over: spark-gen adds containers to the driver pod "
-                                + "only", "an executor sidecar needs its own pod template: the executors run "
-                                + "from the template in spark-gen's ConfigMap");
-                    }
-                }
+                case "initContainers", "sidecars" -> draft.put(key, clean(value));
                 case "instances", "deleteOnTermination" -> {
                     if (role.equals("executor")) {
                         draft.put(key, value);
@@ -147,13 +145,13 @@ final class RoleConverter {
                         c.unknown(path, value, key, POD_SPEC);
                     }
                 }
-                case "template" -> c.warn(value, path + " (a pod template) is not carried over: spark-gen writes "
-                        + "the " + role + " pod from its fields", "move what it sets into " + role + ".* fields "
-                        + "(labels, tolerations, affinity, securityContext, volumeMounts...)");
-                case "gpu" -> c.warn(value, path + " is not carried over: spark-gen has no GPU field", role.equals(
-                        "executor") ? "set spark.executor.resource.gpu.amount, .vendor and .discoveryScript in "
-                        + "sparkConf: Spark then requests the GPUs on the executor pods"
-                        : "the driver pod requests CPU and memory only");
+                case "template" -> {
+                } // below, once the role's own fields are in: they win
+                case "gpu" -> {
+                    if (c.isMapping(path, value)) {
+                        copyGpu(path, value, draft.object("gpu", value.origin()));
+                    }
+                }
                 case "ports" -> c.warn(value, path + " is not carried over: spark-gen declares the driver's own "
                         + "ports", "a port that a process in the pod listens on is reachable without being declared");
                 case "shareProcessNamespace" -> c.warn(value, path + " is not carried over: spark-gen has no such "
@@ -169,6 +167,40 @@ final class RoleConverter {
             }
         });
         env(role, node, draft);
+        if (!absent(fields.get("template"))) {
+            TemplateConverter.convert(c, role, fields.get("template"), draft);
+        }
+    }
+
+    /** The operator's {name, quantity}: spark-gen's gpu has the same two, and the discovery script. */
+    private void copyGpu(String path, Node value, Draft gpu) {
+        entries(value).forEach((key, item) -> {
+            if (key.equals("name")) {
+                gpu.put(key, text(item));
+            } else if (key.equals("quantity")) {
+                gpu.put(key, item);
+            } else if (!absent(item)) {
+                c.unknown(path + "." + key, item, key, List.of("name", "quantity"));
+            }
+        });
+    }
+
+    /** KUDO's operator wrote the Kubernetes type Opaque where the Spark Operator has Generic: the same mount. */
+    private Node secrets(String path, Node secrets) {
+        List<Node> items = new ArrayList<>();
+        for (Node item : items(secrets)) {
+            Node type = item instanceof MapNode m ? m.get("secretType") : null;
+            if ("Opaque".equals(textOf(type))) {
+                java.util.Map<String, Node> entries = new java.util.LinkedHashMap<>(((MapNode) item).entries());
+                entries.put("secretType", string(type.origin(), "Generic"));
+                item = new MapNode(item.origin(), entries);
+                c.note(path.substring("spec.".length()), "secretType Generic from Opaque");
+                c.warn(type, path + " secretType Opaque is carried over as Generic", "both mount the Secret's keys "
+                        + "as files; Opaque is Kubernetes' name for a Secret of any keys");
+            }
+            items.add(item);
+        }
+        return secrets instanceof ListNode ? new ListNode(secrets.origin(), items) : secrets;
     }
 
     /** A Spark memory size, as spark-gen reads it: a bare number is MiB for Spark, and 1Gi is no Spark size. */

@@ -10,8 +10,11 @@ import dev.sparkgen.model.SparkProperties;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import dev.sparkgen.rules.ClusterModeProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,7 @@ final class SparkConfConverter {
         field("spark.driver.port", "driver.port", Type.INT);
         field("spark.driver.blockManager.port", "driver.blockManagerPort", Type.INT);
         field("spark.ui.port", "ui.port", Type.INT);
+        field("spark.ui.killEnabled", "ui.killEnabled", Type.BOOL);
         field("spark.kubernetes.container.image", "image", Type.TEXT);
         field("spark.kubernetes.executor.container.image", "executor.image", Type.TEXT);
         field("spark.kubernetes.driver.container.image", "driver.image", Type.TEXT);
@@ -62,6 +66,7 @@ final class SparkConfConverter {
         field("spark.kubernetes.container.image.pullSecrets", "imagePullSecrets", Type.LIST);
         field("spark.kubernetes.scheduler.name", "schedulerName", Type.TEXT);
         field("spark.kubernetes.executor.scheduler.name", "schedulerName", Type.TEXT);
+        field("spark.kubernetes.driver.scheduler.name", "schedulerName", Type.TEXT);
         field("spark.jars", "deps.jars", Type.LIST);
         field("spark.files", "deps.files", Type.LIST);
         field("spark.submit.pyFiles", "deps.pyFiles", Type.LIST);
@@ -83,6 +88,7 @@ final class SparkConfConverter {
         PREFIXES.put("spark.kubernetes.driver.annotation.", "driver.annotations");
         PREFIXES.put("spark.kubernetes.executor.node.selector.", "executor.nodeSelector");
         PREFIXES.put("spark.kubernetes.node.selector.", "driver.nodeSelector executor.nodeSelector");
+        PREFIXES.put("spark.kubernetes.driver.node.selector.", "driver.nodeSelector");
         PREFIXES.put("spark.executorEnv.", "executor.env");
         PREFIXES.put("spark.kubernetes.driverEnv.", "driver.env");
         PREFIXES.put("spark.kubernetes.executor.secrets.", "executor.secrets");
@@ -101,13 +107,17 @@ final class SparkConfConverter {
 
     void convert(Node sparkConf) {
         Draft kept = c.job.object("sparkConf", sparkConf.origin());
+        Set<String> done = new HashSet<>(new VolumeConverter(c).convert(entries(sparkConf), kept));
+        done.addAll(new ResourceConverter(c).convert(entries(sparkConf)));
         entries(sparkConf).forEach((key, value) -> {
-            if (absent(value)) {
+            if (absent(value) || done.contains(key)) {
                 return;
             }
             String where = "sparkConf " + key;
             Target target = FIELDS.get(key);
-            if (target != null) {
+            if (clusterMode(where, key, value, kept)) {
+                return;
+            } else if (target != null) {
                 move(where, target, value);
             } else if (prefixed(where, key, value)) {
                 return;
@@ -126,6 +136,78 @@ final class SparkConfConverter {
                 kept.put(key, value);
             }
         });
+    }
+
+    /**
+     * A property that takes effect only when Spark builds the driver pod (cluster mode): converted where client
+     * mode has an equivalent, reported otherwise. True when it was one.
+     */
+    private boolean clusterMode(String where, String key, Node value, Draft kept) {
+        String instead = ClusterModeProperties.instead(key);
+        String text = textOf(value);
+        if (instead == null || FIELDS.containsKey(key) || key.startsWith("spark.kubernetes.driver.node.selector.")) {
+            return key.equals("spark.ui.prometheus.enabled") && prometheus(where, value);
+        }
+        String authenticate = "spark.kubernetes.authenticate.driver.";
+        if (key.startsWith("spark.kubernetes.driver.secretKeyRef.") && text != null && text.indexOf(':') > 0) {
+            String name = key.substring("spark.kubernetes.driver.secretKeyRef.".length());
+            Node ref = map(value.origin(), "secretKeyRef", map(value.origin(),
+                    "name", string(value.origin(), text.substring(0, text.indexOf(':'))),
+                    "key", string(value.origin(), text.substring(text.indexOf(':') + 1))));
+            Draft driver = c.job.object("driver", value.origin());
+            boolean put = driver.node("env") instanceof ListNode
+                    ? appendItem(driver, "env", map(value.origin(), "name", string(value.origin(), name),
+                    "valueFrom", ref), name)
+                    : driver.object("env", value.origin()).putIfAbsent(name, map(value.origin(), "valueFrom", ref));
+            if (put) {
+                c.note("driver.env", "with " + key + " from sparkConf (cluster mode only)");
+            } else {
+                c.warn(value, where + " is not carried over: the SparkApplication sets the driver's " + name
+                        + " too, and that wins", null);
+            }
+        } else if (key.equals("spark.kubernetes.driver.master") && text != null) {
+            kept.put("spark.master", string(value.origin(), text.startsWith("k8s://") ? text : "k8s://" + text));
+            c.note("sparkConf", "spark.master from " + key + ", where the driver in client mode reaches the API "
+                    + "server");
+        } else if (key.startsWith(authenticate) && text != null) {
+            String file = key.substring(authenticate.length()).replace("mounted.", "");
+            kept.putIfAbsent("spark.kubernetes.authenticate." + file, value);
+            c.note("sparkConf", "spark.kubernetes.authenticate." + file + " from " + key + " (cluster mode only)");
+            if (!key.contains(".mounted.") && !file.equals("oauthToken")) {
+                c.warn(value, where + " is carried over as spark.kubernetes.authenticate." + file + ", client "
+                        + "mode's name, but the file is now read in the driver pod: the operator uploaded it from "
+                        + "where it ran", "mount it at that path in the driver pod (driver.secrets)");
+            }
+        } else {
+            c.warn(value, where + " is not carried over: it takes effect only in cluster mode, when Spark builds "
+                    + "the driver pod, and client mode ignores it", instead);
+        }
+        return true;
+    }
+
+    /**
+     * Spark's executor metrics on the driver's UI port: monitoring.exposeExecutorMetrics without the JMX exporter
+     * sets exactly this property. True when it was handled.
+     */
+    private boolean prometheus(String where, Node value) {
+        String text = textOf(value);
+        boolean jmx = c.job.has("monitoring") && c.job.object("monitoring", value.origin()).has("prometheus")
+                && c.job.object("monitoring", value.origin()).object("prometheus", value.origin()).has("jmxExporterJar");
+        if (!"true".equalsIgnoreCase(text == null ? "" : text.trim()) || jmx) {
+            c.warn(value, where + " " + text + " is not carried over: " + (jmx ? "with the JMX exporter, "
+                    + "monitoring.exposeExecutorMetrics runs the exporter in the executors instead"
+                    : "spark-gen sets it only through monitoring.exposeExecutorMetrics, to true"),
+                    jmx ? "the executors' metrics are then scraped from each executor pod" : "Spark's default applies");
+            return true;
+        }
+        Draft monitoring = c.job.object("monitoring", value.origin());
+        if (monitoring.putIfAbsent("exposeExecutorMetrics", new Scalar(value.origin(), "true", true))) {
+            c.note("monitoring.exposeExecutorMetrics", "from " + where);
+        } else if (!"true".equals(textOf(monitoring.node("exposeExecutorMetrics")))) {
+            c.warn(value, where + " is not carried over: spec.monitoring.exposeExecutorMetrics is false, and wins",
+                    "Spark's executor metrics are then not served on the driver's UI port");
+        }
+        return true;
     }
 
     private void move(String where, Target target, Node value) {

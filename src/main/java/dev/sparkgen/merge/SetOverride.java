@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * One {@code --set PATH=VALUE}, as a layer of its own. PATH is keys joined by dots; a key that holds dots is
- * quoted: {@code sparkConf."spark.eventLog.enabled"=true}. VALUE is YAML: {@code 4} is a number, {@code [a, b]} a
+ * quoted: {@code sparkConf."spark.eventLog.enabled"=true}; {@code [N]} after a key picks the N-th item (from 0) of
+ * the list there, as in Helm: {@code driver.tolerations[0].value=gpu} (see {@link Merger} for how it applies). VALUE is YAML: {@code 4} is a number, {@code [a, b]} a
  * list, {@code null} (or nothing) removes the value, and a string with YAML syntax in it is quoted ({@code 'x="a: b"'}).
  * Its origin is {@code --set:N:COLUMN}: the N-th {@code --set} on the command line, and the column in it.
  */
@@ -41,7 +42,7 @@ public final class SetOverride {
                 key.append(argument, i + 1, close);
                 i = close + 1;
             } else {
-                while (i < n && argument.charAt(i) != '.' && argument.charAt(i) != '=') {
+                while (i < n && argument.charAt(i) != '.' && argument.charAt(i) != '=' && argument.charAt(i) != '[') {
                     key.append(argument.charAt(i++));
                 }
             }
@@ -52,6 +53,19 @@ public final class SetOverride {
             }
             keys.add(key.toString());
             columns.add(start + 1);
+            while (i < n && argument.charAt(i) == '[') {
+                int close = argument.indexOf(']', i);
+                String number = close < 0 ? "" : argument.substring(i + 1, close);
+                if (!number.matches("[0-9]{1,6}")) {
+                    problems.error(new Origin(FILE, index, i + 1), "'" + argument.substring(i, close < 0 ? n
+                            : close + 1) + "' is not a list index", "an index is a number in brackets, from 0: "
+                            + "--set 'driver.tolerations[0].value=gpu'; a key that holds '[' is quoted: \"a[b]\"");
+                    return null;
+                }
+                keys.add(Merger.index(Integer.parseInt(number)));
+                columns.add(i + 1);
+                i = close + 1;
+            }
             if (i < n && argument.charAt(i) == '.') {
                 i++;
             } else if (i < n && argument.charAt(i) == '=') {

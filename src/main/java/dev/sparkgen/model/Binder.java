@@ -56,9 +56,11 @@ public final class Binder {
                         driver.has("memoryLimit") ? Memory.parse(driver.text("memoryLimit", "")) : null,
                         driver.rawList("initContainers"), driver.rawList("sidecars")),
                 new Executor(role(executor), executor.integerOrNull("instances"),
-                        executor.text("serviceAccount", null), executor.boolOrNull("deleteOnTermination")),
+                        executor.text("serviceAccount", null), executor.boolOrNull("deleteOnTermination"),
+                        executor.rawList("initContainers"), executor.rawList("sidecars")),
                 v.text("restartPolicy", "Never"),
-                new Ui(ui.integer("port", 4040), service.text("type", "ClusterIP"), service.integerOrNull("nodePort"),
+                new Ui(ui.integer("port", 4040), ui.bool("killEnabled", false), service.text("type", "ClusterIP"),
+                        service.integerOrNull("nodePort"),
                         service.textMap("annotations"), service.textMap("labels"),
                         new Ui.Ingress(ingress.bool("enabled", true), ingress.text("className", "nginx"),
                                 ingress.text("host", null), ingress.text("path", null),
@@ -104,7 +106,9 @@ public final class Binder {
                 new ContainerSettings(env(role.node("env")),
                         role.has("envFrom") ? role.rawList("envFrom") : null,
                         role.has("volumeMounts") ? role.rawList("volumeMounts") : null,
-                        role.rawMap("securityContext"), role.rawMap("lifecycle")));
+                        role.rawMap("securityContext"), role.rawMap("lifecycle")),
+                role.has("gpu") ? new Gpu(role.child("gpu").text("name", ""), role.child("gpu").longOrNull("quantity"),
+                        role.child("gpu").text("discoveryScript", null)) : null);
     }
 
     private static List<Mount> mounts(Values role, String key) {

@@ -64,6 +64,7 @@ public final class SparkProperties {
         FIELDS.put("spark.driver.port", "driver.port");
         FIELDS.put("spark.driver.blockManager.port", "driver.blockManagerPort");
         FIELDS.put("spark.ui.port", "ui.port");
+        FIELDS.put("spark.ui.killEnabled", "ui.killEnabled");
         FIELDS.put("spark.kubernetes.container.image", "image");
         FIELDS.put("spark.kubernetes.executor.container.image", "executor.image");
         FIELDS.put("spark.kubernetes.driver.container.image", "driver.image");
@@ -98,7 +99,6 @@ public final class SparkProperties {
         FIELD_PREFIXES.put("spark.kubernetes.driver.annotation.", "driver.annotations");
         FIELD_PREFIXES.put("spark.kubernetes.driverEnv.", "driver.env");
         FIELD_PREFIXES.put("spark.kubernetes.driver.secrets.", "driver.secrets");
-        FIELD_PREFIXES.put("spark.kubernetes.driver.volumes.", "volumes and driver.volumeMounts");
     }
 
     private SparkProperties() {
@@ -182,6 +182,7 @@ public final class SparkProperties {
         }
         javaOptions(p, job);
         p.put("spark.ui.port", String.valueOf(job.ui().port()), "ui.port");
+        p.put("spark.ui.killEnabled", String.valueOf(job.ui().killEnabled()), "ui.killEnabled");
         if (route.pathRouted()) {
             p.put("spark.ui.proxyBase", route.path(), "ui.ingress");
         }
@@ -202,6 +203,8 @@ public final class SparkProperties {
         }
         dynamicAllocation(p, job.dynamicAllocation());
         monitoring(p, job.monitoring());
+        gpu(p, "driver", job.driver().role().gpu(), job.sparkHome());
+        gpu(p, "executor", job.executor().role().gpu(), job.sparkHome());
         job.hadoopConf().forEach((k, v) -> p.put("spark.hadoop." + k, v, "hadoopConf"));
         // the user's own properties win: those that collide with generated ones are refused by the rules
         p.values().putAll(job.sparkConf());
@@ -227,6 +230,26 @@ public final class SparkProperties {
         String value = options == null ? agent : agent == null ? options : options + " " + agent;
         if (value != null) {
             p.put(key, value, options != null ? owner : "monitoring");
+        }
+    }
+
+    /**
+     * Spark's resource scheduling: how many GPUs a role has and the script that finds them (Spark refuses to start
+     * a role that has a resource without one). The executors' vendor makes Spark put the extended resource on
+     * their pods; the driver's pod is spark-gen's, whose container gets the limit from the view.
+     */
+    private static void gpu(Generated p, String role, Gpu gpu, String sparkHome) {
+        if (gpu == null) {
+            return;
+        }
+        String prefix = "spark." + role + ".resource." + gpu.resourceName() + ".";
+        String owner = role + ".gpu";
+        p.put(prefix + "amount", String.valueOf(gpu.quantity()), owner);
+        if (gpu.script(sparkHome) != null) {
+            p.put(prefix + "discoveryScript", gpu.script(sparkHome), owner);
+        }
+        if (role.equals("executor")) {
+            p.put(prefix + "vendor", gpu.vendor(), owner);
         }
     }
 

@@ -25,6 +25,12 @@ final class UnifiedDiff {
         List<String> b = lines(after);
         List<char[]> edits = edits(a, b); // each: ' ', '-' or '+'
         StringBuilder out = new StringBuilder();
+        if (before != null && after != null && !before.equals(after)
+                && before.replace("\r\n", "\n").equals(after.replace("\r\n", "\n"))) {
+            // Every line differs by an invisible CR: say so, in a line that patch tools skip as leading text.
+            out.append("# ").append(path).append(": only the line endings differ: ").append(endings(before))
+                    .append(" in the file, ").append(endings(after)).append(" rendered\n");
+        }
         out.append("--- ").append(before == null ? "/dev/null" : "a/" + path).append('\n');
         out.append("+++ ").append(after == null ? "/dev/null" : "b/" + path).append('\n');
         int i = 0;
@@ -92,8 +98,15 @@ final class UnifiedDiff {
         }
         if (text.endsWith("\n")) {
             lines.remove(lines.size() - 1);
+        } else {
+            // As diff -u: a last line without its newline differs from the same line with one, and says so.
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "\n\\ No newline at end of file");
         }
         return lines;
+    }
+
+    private static String endings(String text) {
+        return text.contains("\r\n") ? "CRLF (\\r\\n)" : "LF (\\n)";
     }
 
     /** The edit script turning a into b, from a table of longest common suffixes. */

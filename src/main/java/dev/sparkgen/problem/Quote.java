@@ -45,4 +45,17 @@ public final class Quote {
         return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
+
+    /** Plain data (maps, lists, scalars) on one line in YAML's flow style, as a message shows a value or a hint. */
+    public static String flow(Object plain) {
+        if (plain instanceof java.util.Map<?, ?> map) {
+            java.util.List<String> entries = new java.util.ArrayList<>();
+            map.forEach((key, value) -> entries.add(key + ": " + flow(value)));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        if (plain instanceof java.util.List<?> list) {
+            return "[" + String.join(", ", list.stream().map(Quote::flow).toList()) + "]";
+        }
+        return String.valueOf(plain);
+    }
 }

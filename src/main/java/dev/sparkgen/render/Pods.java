@@ -70,7 +70,8 @@ final class Pods {
         long podMiB = app.driverSizing().podMiB();
         View.Resources resources = new View.Resources(Derive.cpuRequest(role), podMiB + "Mi",
                 role.coreLimit() != null ? role.coreLimit() : "",
-                (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes() : podMiB) + "Mi");
+                (job.driver().memoryLimit() != null ? job.driver().memoryLimit().mebibytes() : podMiB) + "Mi",
+                role.gpu() != null ? role.gpu().name() : "", role.gpu() != null ? role.gpu().quantity() : 0);
         List<Object> mounts = new ArrayList<>();
         mounts.add(mount(CONF_VOLUME, App.CONF_DIR, true));
         mounts.add(mount(SCRATCH_VOLUME, App.SCRATCH_DIR, false));
@@ -124,9 +125,13 @@ final class Pods {
         Role role = job.executor().role();
         Map<String, Object> spec = podFields(role, job, job.executor().serviceAccount());
         List<Object> mounts = roleMounts(job, role, true);
-        List<Object> volumes = roleVolumes(app, role, mounted(mounts, List.of(), List.of()));
+        List<Object> volumes = roleVolumes(app, role, mounted(mounts, job.executor().initContainers(),
+                job.executor().sidecars()));
         if (!volumes.isEmpty()) {
             spec.put("volumes", volumes);
+        }
+        if (!job.executor().initContainers().isEmpty()) {
+            spec.put("initContainers", job.executor().initContainers());
         }
         Map<String, Object> container = containerFields(role.container());
         if (!mounts.isEmpty()) {
@@ -137,7 +142,7 @@ final class Pods {
             container.put("ports", List.of(containerPort(monitoring.portName(), monitoring.port())));
         }
         return new View.ExecutorTemplate(app.executorLabels(), app.executorAnnotations(), spec, container,
-                commonEnv(job, role));
+                commonEnv(job, role), job.executor().sidecars());
     }
 
     // ---------------------------------------------------------------- shared by both pods

@@ -55,12 +55,14 @@ record View(
     }
 
     /** A container's requests and limits (Kubernetes quantities); cpuLimit empty when there is none. */
-    record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+    record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit, String gpuName,
+                     long gpuCount) {
     }
 
     /** The executors' pod template: what Spark completes for each executor. */
     record ExecutorTemplate(SortedMap<String, String> labels, SortedMap<String, String> annotations,
-                            Map<String, Object> spec, Map<String, Object> container, List<Env> env) {
+                            Map<String, Object> spec, Map<String, Object> container, List<Env> env,
+                            List<Object> sidecars) {
     }
 
     /** One argument of a container's command; a literal one is escaped against Kubernetes' $(VAR) expansion. */

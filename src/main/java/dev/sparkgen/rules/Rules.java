@@ -89,6 +89,10 @@ public final class Rules {
         rules.propertiesExistInThisSpark();
         rules.cpuLimitCoversItsRequest();
         rules.restartsKeepExecutorNamesFree();
+        ContainerMounts.check(app, document, problems);
+        ClusterModeProperties.check(app, document, problems);
+        PropertyKeySyntax.check(app, document, problems);
+        GpusAreFound.check(app, document, problems);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */
@@ -117,6 +121,11 @@ public final class Rules {
     }
 
     private Origin at(Object... path) {
+        return origin(document, path);
+    }
+
+    /** Where the value at {@code path} was written, else the nearest enclosing value that was. */
+    static Origin origin(MapNode document, Object... path) {
         KeyPath keyPath = new KeyPath(List.of(path));
         Node node = keyPath.find(document);
         return (node != null ? node : keyPath.findNearest(document)).origin();
@@ -126,10 +135,12 @@ public final class Rules {
     void appNameFits() {
         int length = app.name().length();
         if (length > MAX_APP_NAME) {
-            String parts = "name '" + job.name() + "'"
+            // The parts only when there are several: "(name 'x')" beside the name itself says nothing.
+            String parts = job.priorityClassName() == null && job.nameSuffix().isEmpty() ? ""
+                    : " (name '" + job.name() + "'"
                     + (job.priorityClassName() != null ? " + '-" + job.priorityClassName() + "'" : "")
-                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'");
-            problems.error(at("name"), "the app name '" + app.name() + "' (" + parts + ") is " + length
+                    + (job.nameSuffix().isEmpty() ? "" : " + '" + job.nameSuffix() + "'") + ")";
+            problems.error(at("name"), "the app name '" + app.name() + "'" + parts + " is " + length
                             + " characters long, more than " + MAX_APP_NAME,
                     "it is the executor pod name prefix, which Spark 3.3 limits to " + MAX_APP_NAME
                             + " characters: shorten name, priorityClassName or nameSuffix");
@@ -155,18 +166,14 @@ public final class Rules {
     }
 
     void sparkConfKeysAreFree() {
+        // claims Spark creates for each executor have no field: their properties stay in sparkConf
+        Set<String> perPodClaims = new HashSet<>();
+        VolumeProperties.of(job.sparkConf(), "executor").stream().filter(VolumeProperties.Volume::perPodClaim)
+                .forEach(volume -> perPodClaims.addAll(volume.keys()));
         for (String key : job.sparkConf().keySet()) {
-            String reason = SparkProperties.DERIVED.get(key);
-            if (reason != null) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' is set by spark-gen", reason);
-                continue;
-            }
             String owner = app.generatedBy().get(key);
             String field = owner != null && !owner.equals("spark-gen") ? owner : SparkProperties.fieldOf(key);
-            if (field != null) {
-                problems.error(at("sparkConf", key), "sparkConf key '" + key + "' duplicates a field",
-                        "set '" + field + "' instead");
-            }
+            SparkConfKeys.report(key, perPodClaims.contains(key) ? null : field, at("sparkConf", key), problems);
         }
     }
 
@@ -347,7 +354,9 @@ public final class Rules {
                 }
             }
         }
-        for (Object container : concat(job.driver().initContainers(), job.driver().sidecars())) {
+        List<Object> others = concat(concat(job.driver().initContainers(), job.driver().sidecars()),
+                concat(job.executor().initContainers(), job.executor().sidecars()));
+        for (Object container : others) {
             Object list = ((Map<String, Object>) container).get("volumeMounts");
             if (list instanceof List<?> items) {
                 items.forEach(m -> mounted.add(String.valueOf(((Map<String, Object>) m).get("name"))));
@@ -445,14 +454,18 @@ public final class Rules {
 
     @SuppressWarnings("unchecked")
     void containerNamesAreUnique() {
-        Set<String> names = new HashSet<>(Set.of("spark-kubernetes-driver"));
-        for (String key : List.of("initContainers", "sidecars")) {
-            List<Object> containers = key.equals("initContainers") ? job.driver().initContainers() : job.driver().sidecars();
-            for (int i = 0; i < containers.size(); i++) {
-                String name = String.valueOf(((Map<String, Object>) containers.get(i)).get("name"));
-                if (!names.add(name)) {
-                    problems.error(at("driver", key, i), "container name '" + name + "' is taken",
-                            "the driver's own container is spark-kubernetes-driver; every name must differ");
+        for (String role : List.of("driver", "executor")) {
+            Set<String> names = new HashSet<>(Set.of("spark-kubernetes-" + role));
+            for (String key : List.of("initContainers", "sidecars")) {
+                List<Object> containers = role.equals("driver")
+                        ? key.equals("initContainers") ? job.driver().initContainers() : job.driver().sidecars()
+                        : key.equals("initContainers") ? job.executor().initContainers() : job.executor().sidecars();
+                for (int i = 0; i < containers.size(); i++) {
+                    String name = String.valueOf(((Map<String, Object>) containers.get(i)).get("name"));
+                    if (!names.add(name)) {
+                        problems.error(at(role, key, i), "container name '" + name + "' is taken", "the " + role
+                                + "'s own container is spark-kubernetes-" + role + "; every name must differ");
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.sparkgen.problem.Origin;
+import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
@@ -65,12 +66,16 @@ public final class Schemas {
         return loaded;
     }
 
+    /** The Kubernetes definitions the job schema refers to ({@code kubernetes.schema.json#/...}). */
+    public static final String KUBERNETES_FILE = "kubernetes.schema.json";
+
     /** The schema's text, as shipped. */
     public static String text(Kind kind) {
         return text(kind.file());
     }
 
-    private static String text(String file) {
+    /** The text of a schema file of {@code schema/}, as shipped: a kind's, or {@link #KUBERNETES_FILE}. */
+    public static String text(String file) {
         try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(DIRECTORY + file)) {
             if (in == null) {
                 throw new IllegalStateException("the jar holds no " + DIRECTORY + file);
@@ -81,12 +86,49 @@ public final class Schemas {
         }
     }
 
-    /** Validates a document against a schema, adding a problem for each error. */
-    public void validate(Kind kind, MapNode document, Problems problems) {
-        List<Error> errors = schemas.get(kind).validate(Json.of(document));
+    /**
+     * Validates a document against a schema, adding a problem for each error. A number or a boolean written
+     * where the schema asks for a string ({@code sparkVersion: 3.5}, {@code coreLimit: 1}) is taken as the string
+     * it is written as ({@code 3.10} stays 3.10, never 3.1): the README promises that quoting is never needed.
+     * Returns the document so read, for the stages after.
+     */
+    public MapNode validate(Kind kind, MapNode document, Problems problems) {
+        MapNode read = (MapNode) asWritten(document(kind.file()), document, 0);
+        List<Error> errors = schemas.get(kind).validate(Json.of(read));
         for (Error error : errors) {
-            report(error, document, problems);
+            report(error, read, problems);
         }
+        return read;
+    }
+
+    /**
+     * The node with each number or boolean that stands where {@code schema} asks for a string turned into that
+     * string, as written. Kubernetes objects are passed through as written (their int-or-string fields take numbers).
+     */
+    private Node asWritten(JsonNode schema, Node node, int depth) {
+        if (schema == null || depth > 64 || schema.path("$ref").asText().startsWith("kubernetes")) {
+            return node;
+        }
+        JsonNode resolved = resolve(schema);
+        if (node instanceof Scalar scalar) {
+            return (scalar.value() instanceof Number || scalar.value() instanceof Boolean)
+                    && "string".equals(resolved.path("type").asText())
+                    ? Scalar.string(scalar.origin(), scalar.text()) : node;
+        }
+        if (node instanceof MapNode map) {
+            JsonNode properties = resolved.path("properties");
+            JsonNode additional = resolved.path("additionalProperties");
+            java.util.Map<String, Node> entries = new java.util.LinkedHashMap<>();
+            map.entries().forEach((key, value) -> entries.put(key, asWritten(properties.has(key)
+                    ? properties.get(key) : additional.isObject() ? additional : null, value, depth + 1)));
+            return new MapNode(map.origin(), entries);
+        }
+        if (node instanceof dev.sparkgen.source.ListNode list && resolved.path("items").isObject()) {
+            List<Node> items = new ArrayList<>();
+            list.items().forEach(item -> items.add(asWritten(resolved.get("items"), item, depth + 1)));
+            return new dev.sparkgen.source.ListNode(list.origin(), items);
+        }
+        return node;
     }
 
     private void report(Error error, MapNode document, Problems problems) {
@@ -120,7 +162,8 @@ public final class Schemas {
                             .get(error.getProperty()))));
             case "type" -> {
                 String expected = expected(error.getArguments()[1]);
-                problems.error(origin, name + " must be " + expected + ", not " + found(node), typeHint(node, expected));
+                problems.error(origin, name + " must be " + expected + ", not " + found(node),
+                        dottedSet(path, node) != null ? dottedSet(path, node) : typeHint(node, expected));
             }
             case "enum" -> {
                 List<String> allowed = new ArrayList<>();
@@ -130,10 +173,15 @@ public final class Schemas {
                         closest != null ? "did you mean '" + closest + "'?" : null);
             }
             case "const" -> problems.error(origin, name + " must be '" + schema.asText() + "', not " + found(node));
-            case "pattern" -> problems.error(origin, name + " " + patternMessage(holder) + " (found " + found(node) + ")");
+            case "pattern" -> problems.error(origin,
+                    name + " " + patternMessage(holder) + " (found " + found(node) + ")",
+                    isMemory(error.getSchemaLocation()) ? memoryHint(node) : null);
             case "propertyNames" -> {
                 String key = error.getProperty();
                 Node keyNode = path.child(key).find(document);
+                if (dottedSet(path.child(key), keyNode) != null) {
+                    return; // the type error at the same key says it, with the quoting
+                }
                 problems.error(keyNode != null ? keyNode.origin() : origin,
                         "key '" + key + "' in " + name + " " + patternMessage(schema));
             }
@@ -143,7 +191,8 @@ public final class Schemas {
             case "maxLength" -> problems.error(origin, name + " must be at most " + schema.asText()
                     + " characters long (found " + (node instanceof Scalar s ? s.text().length() : 0) + ")");
             case "minLength" -> problems.error(origin, name + " must not be empty");
-            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText() + " item(s)");
+            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText()
+                    + (schema.asInt() == 1 ? " item" : " items"));
             case "uniqueItems" -> problems.error(origin, name + " lists the same item twice");
             default -> problems.error(origin, name + ": " + error.getMessage());
         }
@@ -157,6 +206,34 @@ public final class Schemas {
         java.util.SortedMap<String, Object> defaults = new java.util.TreeMap<>();
         collectDefaults(document(Kind.JOB.file()), KeyPath.of(), defaults, 0);
         return defaults;
+    }
+
+    /**
+     * The paths of the job's objects that exist only when a job writes them, because they have a required key
+     * ({@code driver.nodeAffinity} needs its {@code values}): their defaults apply only then.
+     */
+    public java.util.SortedSet<String> objectsWithRequiredKeys() {
+        java.util.SortedSet<String> objects = new java.util.TreeSet<>();
+        collectRequired(document(Kind.JOB.file()), KeyPath.of(), objects, 0);
+        return objects;
+    }
+
+    private void collectRequired(JsonNode schema, KeyPath path, java.util.Set<String> objects, int depth) {
+        JsonNode properties = resolve(schema).get("properties");
+        if (properties == null || depth > 4) {
+            return;
+        }
+        properties.fields().forEachRemaining(entry -> {
+            JsonNode property = entry.getValue();
+            if (property.path("$ref").asText().startsWith("kubernetes")) {
+                return;
+            }
+            KeyPath child = path.child(entry.getKey());
+            if (!resolve(property).path("required").isEmpty()) {
+                objects.add(child.toString());
+            }
+            collectRequired(property, child, objects, depth + 1);
+        });
     }
 
     private void collectDefaults(JsonNode schema, KeyPath path, java.util.Map<String, Object> defaults, int depth) {
@@ -300,6 +377,53 @@ public final class Schemas {
 
     private static String found(Node node) {
         return node == null ? "nothing" : node.describe();
+    }
+
+    /**
+     * For {@code --set sparkConf.spark.eventLog.enabled=true}, where the key's dots made mappings: the same
+     * {@code --set} with the key quoted (and shell-quoted, so that the shell keeps the double quotes). Null for
+     * anything else.
+     */
+    private static String dottedSet(KeyPath path, Node node) {
+        if (!(node instanceof MapNode map) || !node.origin().file().equals(SetOverride.FILE) || path.isRoot()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(path.lastKey());
+        Node value = map;
+        while (value instanceof MapNode inner && inner.entries().size() == 1) {
+            Map.Entry<String, Node> entry = inner.entries().entrySet().iterator().next();
+            key.append('.').append(entry.getKey());
+            value = entry.getValue();
+        }
+        if (!(value instanceof Scalar scalar)) {
+            return null;
+        }
+        List<Object> segments = path.segments();
+        String parent = segments.size() > 1 ? new KeyPath(segments.subList(0, segments.size() - 1)) + "." : "";
+        return "a key that holds dots is quoted: --set '" + parent + "\"" + key + "\"=" + scalar.text() + "'";
+    }
+
+    /** Whether a pattern error is that of a Spark memory size ({@code $defs/memory}). */
+    private static boolean isMemory(SchemaLocation location) {
+        NodePath fragment = location.getFragment().getParent();
+        return fragment != null && fragment.getNameCount() > 0
+                && "memory".equals(String.valueOf(fragment.getElement(fragment.getNameCount() - 1)));
+    }
+
+    /** What to write instead of a Kubernetes quantity ({@code 4Gi}) or a bare number, in Spark's units. */
+    private static String memoryHint(Node node) {
+        if (!(node instanceof Scalar s)) {
+            return null;
+        }
+        java.util.regex.Matcher quantity = java.util.regex.Pattern.compile("([0-9]+)([kKmMgGtT])i?").matcher(s.text());
+        if (quantity.matches()) {
+            return "Spark's units are k, m, g, t (powers of 1024, as Kubernetes' Ki, Mi, Gi, Ti): write "
+                    + quantity.group(1) + quantity.group(2).toLowerCase(Locale.ROOT);
+        }
+        if (s.text().matches("[0-9]+")) {
+            return "give a unit, as Spark reads it: " + s.text() + "m for mebibytes, " + s.text() + "g for gibibytes";
+        }
+        return null;
     }
 
     private static String typeHint(Node node, String expected) {

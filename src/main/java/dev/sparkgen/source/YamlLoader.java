@@ -93,7 +93,7 @@ public final class YamlLoader {
     }
 
     /** Decodes strict UTF-8 (a leading byte-order mark is dropped); null, with a problem, for anything else. */
-    static String decode(String name, byte[] bytes, Problems problems) {
+    public static String decode(String name, byte[] bytes, Problems problems) {
         if (bytes.length > MAX_BYTES) {
             problems.error(Origin.of(name), "the file is " + bytes.length + " bytes, more than spark-gen reads ("
                     + MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");

@@ -38,7 +38,7 @@ class BatchRenderTest {
         Result result = run("render", "jobs", "-o", "out");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("spark-gen: 3 apps -> out: 22 file(s) written\n", result.err());
+        assertEquals("spark-gen: 3 apps -> out: 22 files written\n", result.err());
         assertEquals("# Rendered by spark-gen: kubectl apply -k . creates every Spark application below, one "
                         + "directory each.\n"
                         + "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n"

@@ -48,7 +48,7 @@ class CheckTest {
         assertEquals(1, result.exitCode());
         assertTrue(result.out().contains("--- a/a-app/configmap.yaml\n+++ b/a-app/configmap.yaml\n"), result.out());
         assertTrue(result.out().contains("-    spark.executor.instances 2\n+    spark.executor.instances 3\n"), result.out());
-        assertEquals("spark-gen: out is stale: 2 file(s) differ; render again to update it\n", result.err());
+        assertEquals("spark-gen: out is stale: 2 files differ; render again to update it\n", result.err());
         assertEquals(before, snapshot());
     }
 

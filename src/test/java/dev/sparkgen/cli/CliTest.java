@@ -81,7 +81,7 @@ class CliTest {
         Result result = run("render", fixture("valid.yaml"), "-o", "out");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(List.of("spark-gen: pi -> out: 7 file(s) written"), result.errLines());
+        assertEquals(List.of("spark-gen: pi -> out: 7 files written"), result.errLines());
         assertEquals("", result.out());
         try (Stream<Path> files = Files.list(cwd.resolve("out"))) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -169,7 +169,7 @@ class CliTest {
         Result result = run("render", "jobs", "-o", "out");
 
         assertEquals(1, result.exitCode());
-        assertEquals(List.of("spark-gen: jobs: the directory holds no *.yaml file"), result.errLines());
+        assertEquals(List.of("spark-gen: jobs: the directory holds no *.yaml or *.yml file"), result.errLines());
         assertFalse(Files.exists(cwd.resolve("out")));
     }
 

@@ -33,12 +33,12 @@ class ProgressTest {
 
         assertTrue(err.startsWith("\rspark-gen: rendering 1 of 3 jobs "), err);
         assertTrue(err.contains("\rspark-gen: rendering 3 of 3 jobs \r\u001b[K"), err);
-        assertTrue(err.endsWith("\u001b[Kspark-gen: 3 apps -> out: 22 file(s) written\n"), err);
+        assertTrue(err.endsWith("\u001b[Kspark-gen: 3 apps -> out: 22 files written\n"), err);
     }
 
     @Test
     void render_notOnATerminal_orQuiet_showsNoProgress() {
-        assertEquals("spark-gen: 3 apps -> out: 22 file(s) written\n", run(false, "render", "jobs", "-o", "out"));
+        assertEquals("spark-gen: 3 apps -> out: 22 files written\n", run(false, "render", "jobs", "-o", "out"));
         assertEquals("", run(true, "render", "--quiet", "jobs", "-o", "out2"));
     }
 

@@ -149,20 +149,81 @@ class ImportCommandTest {
     }
 
     @Test
-    void import_ofAList_asksForOneApplicationPerFile() throws IOException {
+    void import_ofAnEmptyList_isRefusedWithExit1() throws IOException {
         write("list.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
         Result result = run("import", "list.yaml");
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("import one SparkApplication per file: split the list"), result.err());
+        assertEquals("list.yaml:2:1: the List holds no items — expected a SparkApplication", result.err().strip());
     }
 
     @Test
-    void import_ofSeveralDocuments_asksForOneApplicationPerFile() throws IOException {
-        String one = String.format(APP, "a", "");
-        write("two.yaml", one + "---\n" + one);
-        Result result = run("import", "two.yaml");
+    void import_ofAListOfOneApplication_importsIt() throws IOException {
+        String one = String.format(APP, "listed", "").indent(2).replaceFirst("^  ", "- ");
+        write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n" + one);
+        Result result = run("import", "list.yaml", "-o", "job.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("listed", KubeYaml.parse(Files.readString(cwd.resolve("job.yaml"))).get("name"));
+    }
+
+    @Test
+    void import_ofSeveralApplicationsInOneFile_namesThemAndSaysHowToChoose_andWritesNothing() throws IOException {
+        write("two.yaml", String.format(APP, "a", "") + "---\n" + String.format(APP, "b", ""));
+        Result result = run("import", "two.yaml", "-o", "job.yaml");
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("a second YAML document starts here"), result.err());
+        assertEquals("two.yaml:13:1: the file holds 2 SparkApplications (a, b): spark-gen import writes one job at a "
+                + "time — choose one with --name a (and import each of the others with its own --name and -o)",
+                result.err().strip());
+        assertFalse(Files.exists(cwd.resolve("job.yaml")));
+    }
+
+    @Test
+    void import_withName_importsThatApplication_andReportsTheOtherDocumentsAtTheirKind() throws IOException {
+        write("bundle.yaml", String.format(APP, "a", "") + "---\n# the configuration it mounts\napiVersion: v1\n"
+                + "kind: ConfigMap\nmetadata:\n  name: a-conf\ndata: {x: \"1\"}\n---\n" + String.format(APP, "b", ""));
+        Result result = run("import", "bundle.yaml", "--name", "b", "-o", "job.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("b", KubeYaml.parse(Files.readString(cwd.resolve("job.yaml"))).get("name"));
+        assertTrue(result.err().contains("bundle.yaml:2:1: warning: the SparkApplication 'a' is not imported: "
+                + "spark-gen import converts the SparkApplication b — import it with --name a"), result.err());
+        assertTrue(result.err().contains("bundle.yaml:14:1: warning: the ConfigMap 'a-conf' is not imported"),
+                result.err());
+        Result unknown = run("import", "bundle.yaml", "--name", "c");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("the file holds no SparkApplication named 'c': it holds a, b — choose one "
+                + "with --name a"), unknown.err());
+    }
+
+    @Test
+    void import_ofAnApplicationBesideItsConfigMap_importsTheApplication_whoseLinesKeepTheirNumbers() throws IOException {
+        write("bundle.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: conf\n---\n"
+                + String.format(APP, "etl", "  mode: cluster\n"));
+        Result result = run("import", "bundle.yaml", "-o", "job.yaml");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("bundle.yaml:2:1: warning: the ConfigMap 'conf' is not imported"),
+                result.err());
+        assertTrue(result.err().contains("bundle.yaml:16:3: warning: spec.mode cluster is not carried over"),
+                result.err());
+        assertTrue(Files.readString(cwd.resolve("job.yaml")).contains("the ConfigMap 'conf' is not imported"));
+    }
+
+    @Test
+    void import_ofADriverResourceWithAVendor_givesTheDriverPodTheGpu_whichClusterModeAloneWouldHave()
+            throws IOException {
+        app("gpu", """
+                  sparkConf:
+                    spark.driver.resource.gpu.amount: "1"
+                    spark.driver.resource.gpu.vendor: nvidia.com
+                    spark.driver.resource.gpu.discoveryScript: /opt/gpus.sh
+                """);
+        Result imported = run("import", "app.yaml", "-o", "job.yaml");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertEquals(java.util.Map.of("name", "nvidia.com/gpu", "quantity", 1, "discoveryScript", "/opt/gpus.sh"),
+                KubeYaml.at(KubeYaml.parse(Files.readString(cwd.resolve("job.yaml"))), "driver", "gpu"));
+        Result rendered = run("render", "job.yaml", "-o", "out");
+        assertEquals(0, rendered.exitCode(), rendered.err());
+        RenderedApp app = RenderedApp.load("gpu", cwd.resolve("out"));
+        assertEquals(1, KubeYaml.at(app.driverContainer(), "resources", "limits", "nvidia.com/gpu"));
+        assertEquals("/opt/gpus.sh", app.sparkDefaults().getProperty("spark.driver.resource.gpu.discoveryScript"));
     }
 
     @Test

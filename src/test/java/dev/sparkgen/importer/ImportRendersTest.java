@@ -42,7 +42,8 @@ class ImportRendersTest {
     private RenderedApp app;
 
     static Stream<String> fixtures() {
-        return Stream.of("spark-pi", "pyspark-etl", "dynamic-monitored", "volcano-ui", "every-role-field");
+        return Stream.of("spark-pi", "pyspark-etl", "dynamic-monitored", "volcano-ui", "every-role-field",
+                "gpu-templates-volumes");
     }
 
     /** Copies the fixture, imports it, renders the job, and parses both. */
@@ -427,6 +428,132 @@ class ImportRendersTest {
                 (String) spec("driver", "sidecars", 0, "name"));
         assertEquals(spec("driver", "sidecars", 0, "image"), sidecar.get("image"));
         assertEquals(spec("driver", "sidecars", 0, "volumeMounts"), sidecar.get("volumeMounts"));
+    }
+
+    // ---------------------------------------------------------------- gpu-templates-volumes
+
+    /** The names of the volumes of a pod, and of those each of its containers mounts. */
+    private static void everyMountNamesAVolumeOfItsPod(Map<String, Object> pod) {
+        List<Object> volumes = list(pod, "spec", "volumes").stream().map(v -> v.get("name")).toList();
+        for (String kind : List.of("initContainers", "containers")) {
+            for (Map<String, Object> container : pod.get("spec") instanceof Map<?, ?> spec
+                    && spec.get(kind) != null ? list(pod, "spec", kind) : List.<Map<String, Object>>of()) {
+                for (Map<String, Object> mount : container.get("volumeMounts") != null
+                        ? list(container, "volumeMounts") : List.<Map<String, Object>>of()) {
+                    assertTrue(volumes.contains(mount.get("name")), container.get("name") + " mounts "
+                            + mount.get("name") + ", not among " + volumes);
+                }
+            }
+        }
+    }
+
+    @Test
+    void gpuTemplatesVolumes_driverVolumeProperties_becomeVolumesOfThePod_thatItsInitContainerMounts()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        everyMountNamesAVolumeOfItsPod(driverPod());
+        everyMountNamesAVolumeOfItsPod(executor());
+        Map<String, Object> scratch = named(list(driverPod(), "spec", "volumes"), "spark-local-dir-1");
+        String prefix = "spark.kubernetes.driver.volumes.persistentVolumeClaim.spark-local-dir-1.";
+        assertEquals(spec("sparkConf", prefix + "options.storageClass"),
+                at(scratch, "ephemeral", "volumeClaimTemplate", "spec", "storageClassName"));
+        assertEquals(spec("sparkConf", prefix + "options.sizeLimit"),
+                at(scratch, "ephemeral", "volumeClaimTemplate", "spec", "resources", "requests", "storage"));
+        assertEquals(spec("sparkConf", prefix + "mount.path"),
+                string(named(list(app.driverContainer(), "volumeMounts"), "spark-local-dir-1"), "mountPath"));
+        assertEquals(spec("sparkConf", "spark.kubernetes.driver.volumes.hostPath.models.options.path"),
+                string(named(list(driverPod(), "spec", "volumes"), "models"), "hostPath", "path"));
+        Map<String, Object> models = named(list(app.driverContainer(), "volumeMounts"), "models");
+        assertEquals(Boolean.TRUE, models.get("readOnly"));
+        assertEquals("prepare-scratch", string(driverPod(), "spec", "initContainers", 0, "name"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_executorVolumeProperties_landInTheTemplate_andOnDemandClaimsStayForSpark()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        assertEquals(spec("sparkConf", "spark.kubernetes.executor.volumes.hostPath.models.options.path"),
+                string(named(list(executor(), "spec", "volumes"), "models"), "hostPath", "path"));
+        assertEquals(spec("sparkConf", "spark.kubernetes.executor.volumes.hostPath.models.mount.path"),
+                string(named(list(executorContainer(), "volumeMounts"), "models"), "mountPath"));
+        String prefix = "spark.kubernetes.executor.volumes.persistentVolumeClaim.spark-local-dir-1.";
+        for (String key : List.of("options.claimName", "options.storageClass", "options.sizeLimit", "mount.path")) {
+            assertEquals(spec("sparkConf", prefix + key), defaults().getProperty(prefix + key), key);
+        }
+        assertEquals(null, defaults().getProperty("spark.kubernetes.driver.volumes.hostPath.models.mount.path"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_rolesOwnImages_becomeTheImageAndTheExecutorsImage() throws IOException {
+        importAndRender("gpu-templates-volumes");
+        assertEquals(spec("driver", "image"), string(app.driverContainer(), "image"));
+        assertEquals(spec("driver", "image"), defaults().getProperty("spark.kubernetes.container.image"));
+        assertEquals(spec("executor", "image"), defaults().getProperty("spark.kubernetes.executor.container.image"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_executorGpu_becomesSparksResourcePropertiesWithTheApplicationsScript()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        Properties defaults = defaults();
+        assertEquals(String.valueOf(spec("executor", "gpu", "quantity")),
+                defaults.getProperty("spark.executor.resource.gpu.amount"));
+        assertEquals("nvidia.com", defaults.getProperty("spark.executor.resource.gpu.vendor"));
+        assertEquals(spec("sparkConf", "spark.executor.resource.gpu.discoveryScript"),
+                defaults.getProperty("spark.executor.resource.gpu.discoveryScript"));
+        assertEquals(spec("sparkConf", "spark.task.resource.gpu.amount"),
+                defaults.getProperty("spark.task.resource.gpu.amount"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_executorInitContainersAndSidecars_landInTheTemplateAfterTheExecutorsContainer()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        assertEquals(spec("executor", "initContainers", 0, "name"), string(executor(), "spec", "initContainers", 0,
+                "name"));
+        List<Map<String, Object>> containers = list(executor(), "spec", "containers");
+        assertEquals("spark-kubernetes-executor", containers.get(0).get("name"));
+        assertEquals(spec("executor", "sidecars", 0, "image"), named(containers, "dcgm-exporter").get("image"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_podTemplates_landInTheRolesPods_serviceAccountAndSecurityContextIncluded()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        String driverTemplate = "template";
+        assertEquals(spec("driver", driverTemplate, "spec", "serviceAccountName"),
+                string(driverPod(), "spec", "serviceAccountName"));
+        assertEquals(spec("driver", driverTemplate, "spec", "securityContext"), at(driverPod(), "spec",
+                "securityContext"));
+        assertEquals(spec("driver", driverTemplate, "spec", "tolerations"), at(driverPod(), "spec", "tolerations"));
+        assertEquals(spec("driver", driverTemplate, "metadata", "labels", "team"),
+                string(driverPod(), "metadata", "labels", "team"));
+        assertEquals(spec("driver", driverTemplate, "metadata", "annotations", "example.com/cost-center"),
+                string(driverPod(), "metadata", "annotations", "example.com/cost-center"));
+        assertEquals(spec("driver", driverTemplate, "spec", "containers", 0, "env", 0, "value"),
+                string(named(list(app.driverContainer(), "env"), "MODEL_DIR"), "value"));
+        assertEquals(spec("driver", driverTemplate, "spec", "containers", 1, "image"),
+                named(list(driverPod(), "spec", "containers"), "log-shipper").get("image"));
+        assertEquals(spec("executor", driverTemplate, "spec", "serviceAccountName"),
+                string(executor(), "spec", "serviceAccountName"));
+        assertEquals(spec("executor", driverTemplate, "spec", "nodeSelector"), at(executor(), "spec", "nodeSelector"));
+        assertEquals(spec("executor", driverTemplate, "spec", "tolerations"), at(executor(), "spec", "tolerations"));
+        assertEquals(spec("executor", driverTemplate, "metadata", "labels", "team"),
+                string(executor(), "metadata", "labels", "team"));
+    }
+
+    @Test
+    void gpuTemplatesVolumes_secretKeyRefOpaqueSecretAndPrometheus_landWhereTheDriverAndSparkReadThem()
+            throws IOException {
+        importAndRender("gpu-templates-volumes");
+        Map<String, Object> password = named(list(app.driverContainer(), "env"), "KEYSTORE_PASSWORD");
+        assertEquals("keystore", string(password, "valueFrom", "secretKeyRef", "name"));
+        assertEquals("password", string(password, "valueFrom", "secretKeyRef", "key"));
+        Map<String, Object> secret = list(application, "spec", "driver", "secrets").get(0);
+        assertTrue(list(driverPod(), "spec", "volumes").stream()
+                .anyMatch(v -> secret.get("name").equals(string(v, "secret", "secretName"))));
+        assertEquals("true", defaults().getProperty("spark.ui.prometheus.enabled"));
+        assertEquals(spec("sparkConf", "spark.eventLog.enabled"), defaults().getProperty("spark.eventLog.enabled"));
     }
 
     private static List<String> strings(Object list) {

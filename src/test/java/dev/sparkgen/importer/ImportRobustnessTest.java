@@ -31,7 +31,7 @@ class ImportRobustnessTest {
     Path cwd;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"every-role-field", "pyspark-etl", "volcano-ui", "dynamic-monitored"})
+    @ValueSource(strings = {"every-role-field", "pyspark-etl", "volcano-ui", "dynamic-monitored", "gpu-templates-volumes"})
     void import_ofAnyValueReplacedByAnotherShape_isInvalidInputAtWorst_neverAnInternalError(String stem)
             throws IOException {
         Map<String, Object> application;

@@ -126,11 +126,14 @@ class ImportWarningsTest {
                           volumes:
                           - name: unused
                             emptyDir: {}""", "  - name: unused", "volume 'unused' is mounted nowhere"),
-                spec("a GPU has no field", """
+                spec("a GPU's resource property gives way to the gpu field", """
+                          sparkConf:
+                            spark.executor.resource.gpu.amount: "2"
                           executor:
                             gpu:
                               name: nvidia.com/gpu
-                              quantity: 1""", "    gpu:", "spec.executor.gpu is not carried over"),
+                              quantity: 1""", "    spark.executor.resource.gpu.amount: \"2\"",
+                        "sparkConf spark.executor.resource.gpu.amount is not carried over: spec.executor.gpu sets it"),
                 spec("extra container ports are not declared", """
                           driver:
                             ports:
@@ -174,17 +177,65 @@ class ImportWarningsTest {
                             metricsPropertiesFile: /etc/metrics/metrics.properties""",
                         "    metricsPropertiesFile: /etc/metrics/metrics.properties",
                         "spec.monitoring.metricsPropertiesFile is not carried over"),
-                spec("a pod template has no field", """
+                spec("a pod template's field without an equivalent names what the pods lose", """
                           executor:
                             template:
-                              metadata:
-                                labels: {a: b}""", "    template:", "spec.executor.template (a pod template) is not "
-                        + "carried over"),
-                spec("executor sidecars have no field", """
+                              spec:
+                                runtimeClassName: gvisor""", "        runtimeClassName: gvisor",
+                        "spec.executor.template.spec.runtimeClassName 'gvisor' is not carried over: spark-gen has no "
+                                + "field for it — the executor pods lose it"),
+                spec("a pod template's service account gives way to the role's, naming both", """
+                          driver:
+                            serviceAccount: spark
+                            template:
+                              spec:
+                                serviceAccountName: spark-admin""", "        serviceAccountName: spark-admin",
+                        "spec.driver.template.spec.serviceAccountName 'spark-admin' is not carried over: the "
+                                + "SparkApplication's own serviceAccountName wins, so the driver runs as 'spark' instead"),
+                spec("a pod template's container resources have no equivalent", """
+                          driver:
+                            template:
+                              spec:
+                                containers:
+                                - name: spark-kubernetes-driver
+                                  resources:
+                                    limits: {ephemeral-storage: 10Gi}""", "          resources:",
+                        "spec.driver.template.spec.containers[0].resources '{limits: {ephemeral-storage: 10Gi}}' is "
+                                + "not carried over"),
+                spec("KUDO's Opaque secret type becomes Generic", """
                           executor:
-                            sidecars:
-                            - name: agent
-                              image: busybox""", "    sidecars:", "spec.executor.sidecars is not carried over"),
+                            secrets:
+                            - name: creds
+                              path: /etc/creds
+                              secretType: Opaque""", "      secretType: Opaque",
+                        "spec.executor.secrets secretType Opaque is carried over as Generic"),
+                spec("a driver service annotation property has no equivalent", """
+                          sparkConf:
+                            spark.kubernetes.driver.service.annotation.team: data""",
+                        "    spark.kubernetes.driver.service.annotation.team: data",
+                        "it takes effect only in cluster mode, when Spark builds the driver pod, and client mode "
+                                + "ignores it"),
+                spec("the driver's uploaded token file is now read in the pod", """
+                          sparkConf:
+                            spark.kubernetes.authenticate.driver.oauthTokenFile: /var/token""",
+                        "    spark.kubernetes.authenticate.driver.oauthTokenFile: /var/token",
+                        "is carried over as spark.kubernetes.authenticate.oauthTokenFile, client mode's name, but the "
+                                + "file is now read in the driver pod"),
+                spec("a driver's local-dir volume is mounted but no longer its local directory", """
+                          sparkConf:
+                            spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.mount.path: /data
+                            spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.options.path: /mnt/data""",
+                        "    spark.kubernetes.driver.volumes.hostPath.spark-local-dir-1.mount.path: /data",
+                        "is carried over as the volume 'spark-local-dir-1' and driver.volumeMounts, but not as the "
+                                + "driver's local directory"),
+                spec("spark.ui.prometheus.enabled false has no field", """
+                          sparkConf:
+                            spark.ui.prometheus.enabled: "false\"""", "    spark.ui.prometheus.enabled: \"false\"",
+                        "sparkConf spark.ui.prometheus.enabled false is not carried over"),
+                spec("a key with a stray quote is reported", """
+                          sparkConf:
+                            'spark.eventLog.dir\"': s3a://logs/""", "    'spark.eventLog.dir\"': s3a://logs/",
+                        "holds the character '\"', which no Spark property key has"),
                 spec("an executor memory limit is Spark's to set", """
                           executor:
                             memoryLimit: 4g""", "    memoryLimit: 4g", "spec.executor.memoryLimit is not carried over"),
@@ -234,11 +285,11 @@ class ImportWarningsTest {
                           executor:
                             instances: 2""", "    spark.executor.instances: \"4\"",
                         "sparkConf spark.executor.instances is not carried over: the SparkApplication's field for it"),
-                spec("a property of a family spark-gen owns is dropped", """
+                spec("a volume property that names no claim is dropped", """
                           sparkConf:
                             spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path: /data""",
                         "    spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path: /data",
-                        "refuses them in sparkConf"),
+                        "is not carried over: a persistentVolumeClaim volume needs options.claimName"),
                 spec("initContainerImage is gone", "  initContainerImage: busybox",
                         "spec.initContainerImage is not carried over"),
                 spec("the download settings of deps are gone", """

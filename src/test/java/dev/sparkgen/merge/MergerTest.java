@@ -60,6 +60,38 @@ class MergerTest {
     }
 
     @Test
+    void merge_setListIndex_mergesIntoThatItem_appendsAtTheLength_andNullRemovesIt() {
+        MapNode base = layer("a.yaml", "arguments: [a, b]\ndriver: {tolerations: [{key: k, value: v}]}\n");
+
+        MapNode merged = merge(base, set("driver.tolerations[0].value=gpu"), set("arguments[2]=c"),
+                set("arguments[0]=null"));
+
+        MapNode toleration = (MapNode) ((ListNode) merged.find("driver", "tolerations")).items().get(0);
+        assertEquals("k", text(toleration, "key"));
+        assertEquals("gpu", text(toleration, "value"));
+        assertEquals(List.of("b", "c"), ((ListNode) merged.get("arguments")).items().stream()
+                .map(n -> ((Scalar) n).text()).toList());
+    }
+
+    @Test
+    void merge_setListIndexPastTheEnd_isAProblemAtTheSet_andLeavesTheList() {
+        Problems problems = new Problems();
+        MapNode merged = Merger.merge(Origin.of("merged"), List.of(layer("a.yaml", "arguments: [a]\n"),
+                set("arguments[5]=x")), problems);
+
+        assertEquals(List.of("--set:1:10: 'arguments' has 1 item (a.yaml:1:1), so [5] is out of range — change one "
+                + "with arguments[0] to [0], or add one with arguments[1]"), Jobs.lines(problems.all()));
+        assertEquals(1, ((ListNode) merged.get("arguments")).items().size());
+    }
+
+    private static MapNode set(String argument) {
+        Problems problems = new Problems();
+        MapNode layer = SetOverride.parse(argument, 1, problems);
+        assertTrue(problems.isEmpty(), () -> problems.all().toString());
+        return layer;
+    }
+
+    @Test
     void merge_scalarOverScalar_replacesIt() {
         MapNode merged = merge(layer("a.yaml", "namespace: one\n"), layer("b.yaml", "namespace: two\n"));
 

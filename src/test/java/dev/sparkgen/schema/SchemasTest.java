@@ -147,7 +147,8 @@ class SchemasTest {
     @Test
     void pattern_memoryWithoutUnit_givesThePatternErrorMessage() {
         assertEquals(List.of("job.yaml:7:3: 'driver.memory' must be a memory size with a unit, such as 512m or 2g "
-                + "(found the string '512')"), problemsMinimal("driver:\n  memory: '512'\n"));
+                + "(found the string '512') — give a unit, as Spark reads it: 512m for mebibytes, 512g for gibibytes"),
+                problemsMinimal("driver:\n  memory: '512'\n"));
     }
 
     @Test
@@ -191,7 +192,7 @@ class SchemasTest {
 
     @Test
     void minItems_emptyAffinityValues_saysHowMany() {
-        assertEquals(List.of("job.yaml:8:5: 'executor.nodeAffinity.values' must list at least 1 item(s)"),
+        assertEquals(List.of("job.yaml:8:5: 'executor.nodeAffinity.values' must list at least 1 item"),
                 problemsMinimal("executor:\n  nodeAffinity:\n    values: []\n"));
     }
 
