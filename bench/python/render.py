@@ -385,6 +385,7 @@ FIELDS = {"spark.executor.instances", "spark.executor.cores", "spark.executor.me
           "spark.driver.memory", "spark.driver.memoryOverhead", "spark.driver.cores",
           "spark.kubernetes.driver.limit.cores", "spark.kubernetes.driver.request.cores",
           "spark.driver.extraJavaOptions", "spark.driver.port", "spark.driver.blockManager.port", "spark.ui.port",
+          "spark.ui.killEnabled",
           "spark.kubernetes.container.image", "spark.kubernetes.executor.container.image",
           "spark.kubernetes.driver.container.image", "spark.kubernetes.container.image.pullPolicy",
           "spark.kubernetes.container.image.pullSecrets", "spark.kubernetes.scheduler.name",
@@ -646,7 +647,7 @@ def derive(v, source):
          "spark.kubernetes.executor.podTemplateFile": CONF_DIR + "/" + TEMPLATE_FILE,
          "spark.kubernetes.container.image": image, "spark.kubernetes.container.image.pullPolicy": pull,
          "spark.executor.cores": str(exe.get("cores", 1)), "spark.executor.memory": text(exe.get("memory", "1g")),
-         "spark.ui.port": str(ui_port)}
+         "spark.ui.port": str(ui_port), "spark.ui.killEnabled": "true" if ui.get("killEnabled") is True else "false"}
     owners = {}
     if exe.get("image") is not None:
         p["spark.kubernetes.executor.container.image"] = exe["image"]
