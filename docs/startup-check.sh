@@ -2,15 +2,18 @@
 # Checks that the class archives change nothing but time: renders every example (to a directory and to standard
 # output) and validates them all, on JDK 17 and JDK 25, with and without the archive, and through bin/spark-gen,
 # and compares every byte (files, standard output, standard error, exit code) with plain `java -jar` on JDK 17.
-# Run after `mvn package`. Exits 1 at the first difference.
+# Run after `mvn package`: it makes both archives first (packaging/train). Exits 1 at the first difference.
 #
-#   docs/startup-check.sh [JDK25_HOME]
+#   docs/startup-check.sh [JDK25_HOME]      (default: the newest JDK 25 or later, packaging/find-jdk)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jar="$PWD/target/spark-gen.jar"
-jdk25="${1:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+jdk25="${1:-$(packaging/find-jdk 25 || true)}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+packaging/train "$(readlink -f "$(command -v java)")" "$jar" target/spark-gen.jsa
+[ ! -x "$jdk25/bin/java" ] || packaging/train "$(readlink -f "$jdk25/bin/java")" "$jar" target/spark-gen.aot
 
 fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
 declare -A ways=(

@@ -70,18 +70,20 @@ final class ExplainCommand implements Callable<Integer> {
                         "default"});
             }
         });
-        cli.out.println("# " + job + ": the app " + app.name() + (app.job().profiles().isEmpty() ? ""
-                : ", with the profiles " + String.join(", ", app.job().profiles())));
+        // Every line holds names and values from files: control characters escaped, so none reaches a terminal.
+        cli.out.println(Quote.controls("# " + job + ": the app " + app.name() + (app.job().profiles().isEmpty() ? ""
+                : ", with the profiles " + String.join(", ", app.job().profiles()))));
         cli.out.println("values:");
         int width = lines.keySet().stream().mapToInt(k -> k.length() + 2).max().orElse(0);
         int valueWidth = Math.min(48, lines.values().stream().mapToInt(v -> v[0].length()).max().orElse(0));
-        lines.forEach((path, line) -> cli.out.println(String.format("  %-" + width + "s %-" + valueWidth + "s  # %s",
-                path + ":", line[0], line[1])));
+        lines.forEach((path, line) -> cli.out.println(Quote.controls(String.format("  %-" + width + "s %-"
+                + valueWidth + "s  # %s", path + ":", line[0], line[1]))));
         cli.out.println("derived:");
-        derived(app).forEach((what, fact) -> cli.out.println(String.format("  %-24s %s", what + ":", fact)));
+        derived(app).forEach((what, fact) -> cli.out.println(Quote.controls(String.format("  %-24s %s", what + ":",
+                fact))));
         cli.out.println("spark-defaults.conf:");
-        app.sparkDefaults().forEach((key, value) -> cli.out.println("  " + key + " " + Quote.abbreviate(value)
-                + (app.generatedBy().containsKey(key) ? "" : "  # sparkConf")));
+        app.sparkDefaults().forEach((key, value) -> cli.out.println(Quote.controls("  " + key + " "
+                + Quote.abbreviate(value) + (app.generatedBy().containsKey(key) ? "" : "  # sparkConf"))));
         cli.out.flush();
         return Cli.OK;
     }

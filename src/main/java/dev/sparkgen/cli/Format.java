@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkgen.problem.Problem;
+import dev.sparkgen.problem.Quote;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ interface Format {
         public void file(String file, List<Problem> problems) {
             problems.forEach(problem -> err.println(problem.format()));
             if (!quiet && problems.stream().noneMatch(Problem::isError)) {
-                out.println(file + ": valid");
+                out.println(Quote.controls(file) + ": valid");
             }
         }
 

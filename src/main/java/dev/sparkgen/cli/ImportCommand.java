@@ -1,6 +1,7 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.importer.Importer;
+import dev.sparkgen.problem.Quote;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
             return Cli.OK;
         }
         cli.writeFile(target, output, imported.yaml(), force);
-        cli.err.println("spark-gen: " + imported.app() + " -> " + output);
+        cli.err.println("spark-gen: " + imported.app() + " -> " + Quote.controls(output));
         return Cli.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkgen.cli;
 
+import dev.sparkgen.problem.Quote;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -51,7 +52,8 @@ final class InitCommand implements Callable<Integer> {
         Path file = cli.path(given);
         Cli.checkTarget(file, given, force);
         cli.writeFile(file, given, cli.sparkGen().starter(name, schema), force);
-        cli.err.println("spark-gen: wrote " + given + "; render it with: spark-gen render " + given + " -o out/" + name);
+        cli.err.println(Quote.controls("spark-gen: wrote " + given + "; render it with: spark-gen render " + given
+                + " -o out/" + name));
         return Cli.OK;
     }
 }

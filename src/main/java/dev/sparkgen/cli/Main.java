@@ -1,13 +1,12 @@
 package dev.sparkgen.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.sparkgen.problem.Quote;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
  * one place. 0 success; 1 invalid input, or {@code --check} found a difference; 2 a usage error; 3 a bug.
  * Only {@link #main} exits the process.
  */
-@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Renders the Kubernetes manifests of a Spark application (spark-submit in client mode "
                 + "in a driver pod) from one values file and its profiles.",
         footer = {"", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage error, "
@@ -26,7 +25,7 @@ public final class Main implements Runnable {
 
     /** The commands' names, in the order the help lists them; {@code help} and {@code completion} list them all. */
     private static final List<String> COMMANDS = List.of("render", "validate", "schema", "profiles", "explain",
-            "import", "init", "completion", "help");
+            "import", "init", "version", "completion", "help");
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an internal error.")
@@ -36,11 +35,19 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        StandardOutput stdout = new StandardOutput();
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = run(args, out, err, Path.of("").toAbsolutePath(), Terminal.isTerminal(Terminal.STANDARD_ERROR));
+            Path cwd = Path.of("").toAbsolutePath();
+            if (!Files.isDirectory(cwd)) { // its name decoded in a charset that cannot spell it (see unencodable)
+                throw new InvalidPathException(cwd.toString(), "not found", -1);
+            }
+            code = run(args, out, err, cwd, Terminal.isTerminal(Terminal.STANDARD_ERROR));
+        } catch (InvalidPathException e) {
+            err.println("spark-gen: " + unencodable(e));
+            code = Cli.INVALID;
         } catch (OutOfMemoryError e) {
             // From any thread of the run. Nothing is half-written: an output directory being written removes its
             // scratch files as the error passes through it.
@@ -50,6 +57,13 @@ public final class Main implements Runnable {
             code = Cli.INTERNAL;
         }
         out.flush();
+        // Output lost to a full disk or an I/O error is a failure, even when the command itself succeeded; a
+        // reader that went away (| head) wanted no more, and hears nothing.
+        String lost = stdout.lost();
+        if (lost != null) {
+            err.println("spark-gen: cannot write standard output: " + Quote.controls(lost));
+            code = code == Cli.OK ? Cli.INVALID : code;
+        }
         err.flush();
         // On success, return: the JVM ends when no thread but daemons is left (spark-gen starts no other), while
         // System.exit would first set up the JDK's logging to log the exit (JDK 21 on): ~70 classes, a few ms.
@@ -68,7 +82,9 @@ public final class Main implements Runnable {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // What picocli prints for it, without its model of Main (annotations read by reflection): about half
             // of a --version run's CPU time
-            out.println(Version.line());
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
             return Cli.OK;
         }
         Cli cli = new Cli(out, err, cwd, terminal);
@@ -78,7 +94,7 @@ public final class Main implements Runnable {
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, arguments) -> {
-            err.println("spark-gen: " + e.getMessage());
+            err.println("spark-gen: " + Quote.controls(e.getMessage()));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getSuggestions().isEmpty()) {
                 err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
@@ -90,10 +106,14 @@ public final class Main implements Runnable {
         });
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliException failure) {
-                err.println("spark-gen: " + failure.getMessage());
+                err.println("spark-gen: " + Quote.controls(failure.getMessage()));
                 return failure.exitCode();
             }
-            err.println("spark-gen: internal error: " + dev.sparkgen.problem.Quote.controls(String.valueOf(e))
+            if (e instanceof InvalidPathException invalid) {
+                err.println("spark-gen: " + unencodable(invalid));
+                return Cli.INVALID;
+            }
+            err.println("spark-gen: internal error: " + Quote.controls(String.valueOf(e))
                     + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
             if (main.verbose) {
                 e.printStackTrace(err);
@@ -101,6 +121,18 @@ public final class Main implements Runnable {
             return Cli.INTERNAL;
         });
         return line.execute(args);
+    }
+
+    /**
+     * A file name Java cannot hand to the system: in a locale whose charset cannot spell it (the C locale, with
+     * a non-ASCII name), where bin/spark-gen would have run Java in C.UTF-8.
+     */
+    private static String unencodable(InvalidPathException e) {
+        String charset = System.getProperty("sun.jnu.encoding", "?");
+        return "cannot use the file name '" + Quote.controls(e.getInput()) + "'"
+                + (charset.equalsIgnoreCase("UTF-8") ? ": " + Quote.controls(e.getReason())
+                : ": the locale's charset (" + charset + ") cannot spell it — run in a UTF-8 locale, e.g. "
+                + "LC_ALL=C.UTF-8 (bin/spark-gen does so by itself)");
     }
 
     /** The command line and all its commands, not yet run (the tests parse documented command lines with it). */
@@ -140,6 +172,7 @@ public final class Main implements Runnable {
             case "explain" -> new ExplainCommand(cli);
             case "import" -> new ImportCommand(cli);
             case "init" -> new InitCommand(cli);
+            case "version" -> new VersionCommand(cli);
             case "completion" -> new CompletionCommand(cli);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
@@ -150,30 +183,5 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, validate, "
                 + "explain, schema, profiles, init, import or completion");
-    }
-
-    /** The version, from the jar's resources (filtered by Maven). */
-    static final class Version implements CommandLine.IVersionProvider {
-
-        static String get() {
-            try (InputStream in = Main.class.getResourceAsStream("/dev/sparkgen/version.properties")) {
-                Properties properties = new Properties();
-                if (in != null) {
-                    properties.load(in);
-                }
-                return properties.getProperty("version", "unknown");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        static String line() {
-            return "spark-gen " + get();
-        }
-
-        @Override
-        public String[] getVersion() {
-            return new String[] {line()};
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkgen.cli;
 
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.profile.ProfileCatalog;
 import dev.sparkgen.profile.ProfileSource;
 import java.nio.file.Path;
@@ -28,16 +29,19 @@ final class ProfilesCommand implements Callable<Integer> {
     public Integer call() {
         ProfileCatalog catalog = cli.sparkGen().catalog(null, JobFiles.profileDirs(cli, profileDirs));
         Map<String, List<ProfileSource>> all = catalog.all();
-        int width = all.keySet().stream().mapToInt(String::length).max().orElse(0);
+        // Names and places come from file names: control characters escaped, so none reaches the terminal.
+        int width = all.keySet().stream().mapToInt(name -> Quote.controls(name).length()).max().orElse(0);
         for (Map.Entry<String, List<ProfileSource>> entry : all.entrySet()) {
             List<ProfileSource> sources = entry.getValue();
-            cli.out.println(String.format("%-" + width + "s  %s", entry.getKey(), sources.get(0).location()));
+            cli.out.println(String.format("%-" + width + "s  %s", Quote.controls(entry.getKey()),
+                    Quote.controls(sources.get(0).location())));
             for (ProfileSource shadowed : sources.subList(1, sources.size())) {
-                cli.out.println(String.format("%-" + width + "s    (shadows %s)", "", shadowed.location()));
+                cli.out.println(String.format("%-" + width + "s    (shadows %s)", "",
+                        Quote.controls(shadowed.location())));
             }
         }
         if (all.isEmpty()) {
-            cli.out.println("no profiles found in " + String.join(", ", catalog.searched()));
+            cli.out.println("no profiles found in " + Quote.controls(String.join(", ", catalog.searched())));
         }
         cli.out.flush();
         return Cli.OK;

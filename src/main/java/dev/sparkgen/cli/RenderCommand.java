@@ -3,6 +3,7 @@ package dev.sparkgen.cli;
 import dev.sparkgen.SparkGen;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.output.OutputException;
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ final class RenderCommand implements Callable<Integer> {
             return write(inputs, options, progress, flat);
         } catch (OutputException e) {
             progress.end();
-            cli.err.println("spark-gen: " + e.getMessage());
+            cli.err.println("spark-gen: " + Quote.controls(e.getMessage()));
             return Cli.INVALID;
         }
     }
@@ -126,7 +127,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Writes OUT: files are staged as their apps are rendered, and switched in once every job is valid. */
     private int write(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress, boolean flat) {
-        try (OutputDirectory.Write write = new OutputDirectory(cli.path(output), fsync).begin()) {
+        try (OutputDirectory.Write write = directory().begin()) {
             SparkGen.Batch batch = render(inputs, options, progress, flat, write::add);
             if (!batch.ok()) {
                 return Cli.INVALID;
@@ -134,7 +135,7 @@ final class RenderCommand implements Callable<Integer> {
             OutputDirectory.Summary summary = write.commit();
             String what = batch.apps().size() == 1 ? batch.apps().get(0) : batch.apps().size() + " apps";
             if (!quiet) {
-                cli.err.println("spark-gen: " + what + " -> " + output + ": "
+                cli.err.println("spark-gen: " + what + " -> " + Quote.controls(output) + ": "
                         + (summary.written() + summary.removed() == 0 ? "up to date"
                         : files(summary.written()) + " written" + (summary.removed() > 0
                         ? ", " + summary.removed() + " removed" : "")));
@@ -143,18 +144,29 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    /** OUT, which says so when it waits for another render of it to finish. */
+    private OutputDirectory directory() {
+        return new OutputDirectory(cli.path(output), fsync, () -> {
+            cli.err.println("spark-gen: waiting for another spark-gen to finish with " + Quote.controls(output)
+                    + " (it holds " + OutputDirectory.LOCK + ")");
+            cli.err.flush();
+        });
+    }
+
     /** --check: the differences, on standard output, and whether there were any. */
     private int check(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress, boolean flat) {
-        OutputDirectory.Comparison comparison = new OutputDirectory(cli.path(output)).compare();
-        SparkGen.Batch batch = render(inputs, options, progress, flat, comparison::add);
-        if (!batch.ok()) {
-            return Cli.INVALID;
+        List<String> diffs;
+        try (OutputDirectory.Comparison comparison = directory().compare()) {
+            SparkGen.Batch batch = render(inputs, options, progress, flat, comparison::add);
+            if (!batch.ok()) {
+                return Cli.INVALID;
+            }
+            diffs = comparison.finish();
         }
-        List<String> diffs = comparison.finish();
         diffs.forEach(cli.out::print);
         cli.out.flush();
         if (!quiet) {
-            cli.err.println("spark-gen: " + output + (diffs.isEmpty() ? " is up to date"
+            cli.err.println("spark-gen: " + Quote.controls(output) + (diffs.isEmpty() ? " is up to date"
                     : " is stale: " + files(diffs.size()) + (diffs.size() == 1 ? " differs" : " differ")
                     + "; render again to update it"));
         }

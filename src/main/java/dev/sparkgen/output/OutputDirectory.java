@@ -5,16 +5,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,9 @@ import java.util.TreeSet;
 
 /**
  * The only code that touches an output directory. It owns the files its record ({@code .spark-gen}) lists,
- * replaces and removes only those, and never follows a symbolic link or overwrites a file it did not write.
+ * replaces and removes only those, and never overwrites a file it did not write nor follows a symbolic link
+ * anywhere below the root (to write, read, remove or clean up), so that nothing outside it is ever touched.
+ * One write or comparison at a time holds the directory ({@link OutputLock}).
  *
  * <p>A write is safe against failure and against a kill at any instant:
  * <ol>
@@ -38,8 +44,8 @@ import java.util.TreeSet;
  *       kustomization never lists a file that is not there yet; then stale files of its own are removed.</li>
  *   <li>The record is replaced by the final list.</li>
  * </ol>
- * After a kill, every file is either as it was or as the new render writes it; scratch files and stale files
- * are removed by the next render, which brings the directory to the intended state.
+ * After a kill, every file is either as it was or as the new render writes it; the next write, of whatever
+ * files, removes the scratch files anywhere in the directory, and brings it to the intended state.
  *
  * <p>Against a power cut or a kernel crash, the order of data and rename is the file system's (ext4's
  * default {@code auto_da_alloc}, XFS and btrfs write a replaced file's data before the rename); with
@@ -50,19 +56,66 @@ public final class OutputDirectory {
 
     public static final String RECORD = ".spark-gen";
     static final String SCRATCH_SUFFIX = ".spark-gen-tmp";
+    /** The lock file, there while a render runs (see {@link OutputLock}). */
+    public static final String LOCK = OutputLock.NAME;
     private static final String RECORD_HEADER =
             "# Written by spark-gen: the files it owns here. It replaces and removes these, and nothing else.\n";
 
     private final Path root;
     private final boolean sync;
+    private final Runnable waiting;
+    private final Disk disk;
 
     public OutputDirectory(Path root) {
-        this(root, false);
+        this(root, false, () -> { });
     }
 
-    public OutputDirectory(Path root, boolean sync) {
+    /**
+     * {@code sync}: flush every file before the switch (see the class); {@code waiting}: run when another render
+     * of the directory holds it, before waiting for it to finish.
+     */
+    public OutputDirectory(Path root, boolean sync, Runnable waiting) {
+        this(root, sync, waiting, Disk.REAL);
+    }
+
+    OutputDirectory(Path root, boolean sync, Runnable waiting, Disk disk) {
         this.root = root;
         this.sync = sync;
+        this.waiting = waiting;
+        this.disk = disk;
+    }
+
+    /**
+     * The steps of a write's switch that reach the disk, one call each, in the order the class describes: kill
+     * safety rests on that order, and the tests watch it through here.
+     */
+    interface Disk {
+
+        Disk REAL = new Disk() { };
+
+        /** Flushes a scratch file's data (with {@code sync}). */
+        default void flush(FileChannel channel, Path file) throws IOException {
+            channel.force(true);
+        }
+
+        /** Flushes a directory's entries (with {@code sync}), where the file system allows it. */
+        default void flushDirectory(Path dir) {
+            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException e) {
+                // not every file system lets a directory be synced; the files themselves were
+            }
+        }
+
+        /** Puts a file in place of another, atomically. */
+        default void move(Path from, Path to) throws IOException {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Removes a stale file. */
+        default void delete(Path file) throws IOException {
+            Files.delete(file);
+        }
     }
 
     /** What a write did, for the user's one line of feedback. */
@@ -82,15 +135,31 @@ public final class OutputDirectory {
 
     /**
      * Starts a write whose files are given one at a time ({@link Write#add}), so that a render of many apps
-     * holds one app's files at a time, never the whole output. Scratch files left by a killed render go first.
+     * holds one app's files at a time, never the whole output. Waits for any other render of the directory to
+     * finish ({@link OutputLock}), and holds it until the write is closed; then scratch files a killed render
+     * left anywhere in it go.
      */
     public Write begin() {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new OutputException(root + " exists and is not a directory");
         }
-        Set<String> owned = readRecord();
-        removeScratch(owned);
-        return new Write(owned);
+        List<Path> createdDirs = new ArrayList<>();
+        OutputLock lock;
+        try {
+            createDirectories(root, createdDirs);
+            lock = OutputLock.exclusive(root, waiting);
+        } catch (IOException e) {
+            removeDirectories(createdDirs);
+            throw new OutputException("cannot write " + root + ": " + reason(e), e);
+        }
+        try {
+            Set<String> owned = readRecord();
+            removeScratch();
+            return new Write(owned, lock, createdDirs);
+        } catch (RuntimeException e) { // a bad record: the directory existed, so nothing was created
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -104,11 +173,18 @@ public final class OutputDirectory {
         private final SortedSet<String> names = new TreeSet<>();
         private final SortedSet<String> changed = new TreeSet<>();
         private final Map<String, Path> scratch = new TreeMap<>();
-        private final Set<Path> createdDirs = new LinkedHashSet<>();
+        private final OutputLock lock;
+        private final List<Path> createdDirs;
+        /** The same directories, to ask whether a file's directory is one this write created. */
+        private final Set<Path> created = new HashSet<>();
         private boolean committed;
+        private boolean closed;
 
-        private Write(Set<String> owned) {
+        private Write(Set<String> owned, OutputLock lock, List<Path> createdDirs) {
             this.owned = owned;
+            this.lock = lock;
+            this.createdDirs = createdDirs;
+            this.created.addAll(createdDirs);
         }
 
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
@@ -121,7 +197,7 @@ public final class OutputDirectory {
                 }
                 // In a directory this write created there is nothing but what it put there: no need to look (and
                 // for a file that does not exist yet, each of the JDK's answers costs a thrown exception)
-                fresh = createdDirs.contains(target.getParent());
+                fresh = created.contains(target.getParent());
             }
             byte[] content = utf8(text);
             if (!fresh && existingOwnFile(name, target) && Arrays.equals(read(target), content)) {
@@ -129,7 +205,9 @@ public final class OutputDirectory {
             }
             try {
                 synchronized (this) {
+                    int before = createdDirs.size();
                     createDirectories(target.getParent(), createdDirs);
+                    created.addAll(createdDirs.subList(before, createdDirs.size()));
                     changed.add(name);
                 }
                 stage(name, content);
@@ -143,7 +221,7 @@ public final class OutputDirectory {
          * a file it did not write) is an error.
          */
         private boolean existingOwnFile(String name, Path target) {
-            checkParents(name);
+            checkParents(name, true);
             if (Files.isSymbolicLink(target)) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
                         + "remove it and render again");
@@ -175,12 +253,11 @@ public final class OutputDirectory {
                 return new Summary(0, names.size(), 0);
             }
             try {
-                createDirectories(root, createdDirs);
                 stage(RECORD + ".intent", record(all));
                 stage(RECORD, finalRecord);
                 if (sync) {
                     new TreeSet<>(scratch.values().stream().map(Path::getParent).toList())
-                            .forEach(OutputDirectory::syncDirectory);
+                            .forEach(disk::flushDirectory);
                 }
             } catch (IOException | RuntimeException e) {
                 throw new OutputException("cannot write " + root + ": " + reason(e), e);
@@ -189,25 +266,25 @@ public final class OutputDirectory {
             // 2. the switch: each step atomic, the record always a superset of what is ours
             committed = true;
             try {
-                move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
+                disk.move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
                 List<String> order = new ArrayList<>(changed);
                 order.sort(Comparator.comparing((String name) -> name.endsWith("kustomization.yaml"))
                         .thenComparing(name -> -name.split("/").length));
                 for (String name : order) {
-                    move(scratch.get(name), resolve(name));
+                    disk.move(scratch.get(name), resolve(name));
                 }
                 int removed = 0;
                 for (String name : stale) {
                     Path path = resolve(name);
-                    if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.delete(path);
+                    if (checkParents(name, false) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                        disk.delete(path);
                         removed++;
                     }
                     removeEmptyParents(path);
                 }
-                move(scratch.get(RECORD), root.resolve(RECORD));
+                disk.move(scratch.get(RECORD), root.resolve(RECORD));
                 if (sync) {
-                    syncDirectory(root);
+                    disk.flushDirectory(root);
                 }
                 return new Summary(changed.size(), names.size() - changed.size(), removed);
             } catch (IOException e) {
@@ -216,17 +293,24 @@ public final class OutputDirectory {
             }
         }
 
-        /** Without a commit: removes every scratch file and created directory; OUT is as it was. */
+        /**
+         * Lets the next render in. Without a commit, first removes every scratch file and, after the lock file,
+         * every created directory: OUT is as it was.
+         */
         @Override
         public synchronized void close() {
-            if (committed) {
+            if (closed) {
                 return;
             }
+            closed = true;
+            boolean undo = !committed;
             committed = true;
-            scratch.values().forEach(OutputDirectory::deleteQuietly);
-            List<Path> created = new ArrayList<>(createdDirs);
-            for (int i = created.size() - 1; i >= 0; i--) {
-                deleteQuietly(created.get(i));
+            if (undo) {
+                scratch.values().forEach(OutputDirectory::deleteQuietly);
+            }
+            lock.close();
+            if (undo) {
+                removeDirectories(createdDirs);
             }
         }
 
@@ -244,7 +328,7 @@ public final class OutputDirectory {
                     channel.write(buffer);
                 }
                 if (sync) {
-                    channel.force(true);
+                    disk.flush(channel, path);
                 }
             }
         }
@@ -255,28 +339,52 @@ public final class OutputDirectory {
      * the directory), the record included; empty when it is up to date. Reads, never writes.
      */
     public List<String> differences(SortedMap<String, String> files) {
-        Comparison comparison = compare();
-        files.forEach(comparison::add);
-        return comparison.finish();
+        try (Comparison comparison = compare()) {
+            files.forEach(comparison::add);
+            return comparison.finish();
+        }
     }
 
-    /** Starts a comparison whose files are given one at a time, from any number of threads. */
+    /**
+     * Starts a comparison whose files are given one at a time, from any number of threads; it waits for a render
+     * of the directory in progress to finish, and keeps renders out until it is closed.
+     */
     public Comparison compare() {
-        return new Comparison(Files.isDirectory(root) ? readRecord() : Set.of());
+        if (!Files.isDirectory(root)) {
+            return new Comparison(Set.of(), null);
+        }
+        OutputLock lock;
+        try {
+            lock = OutputLock.shared(root, waiting);
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + root + ": " + reason(e), e);
+        }
+        try {
+            return new Comparison(readRecord(), lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
     }
 
-    /** A {@link #differences} in progress. */
-    public final class Comparison {
+    /** A {@link #differences} in progress; closing it lets renders in. */
+    public final class Comparison implements AutoCloseable {
 
         private final Set<String> owned;
+        private final OutputLock lock;
         private final SortedSet<String> names = new TreeSet<>();
         private final SortedMap<String, String> diffs = new TreeMap<>();
 
-        private Comparison(Set<String> owned) {
+        private Comparison(Set<String> owned, OutputLock lock) {
             this.owned = owned;
+            this.lock = lock;
         }
 
+        /** Compares a file with what is there; refuses, as a write would, a path through a link. */
         public void add(String name, String text) {
+            checkParents(name, true);
             String diff = diff(name, text);
             synchronized (this) {
                 names.add(name);
@@ -302,9 +410,16 @@ public final class OutputDirectory {
 
         private String diff(String name, String wanted) {
             Path path = root.resolve(name);
-            String before = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+            String before = checkParents(name, false) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                     ? new String(read(path), StandardCharsets.UTF_8) : null;
-            return UnifiedDiff.of(name, before, wanted);
+            return before == null && wanted == null ? "" : UnifiedDiff.of(name, before, wanted);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
@@ -360,22 +475,30 @@ public final class OutputDirectory {
         return root.resolve(name);
     }
 
-    /** Every directory between the root and a file must be a real directory, never a link out of OUT. */
-    private void checkParents(String name) {
+    /**
+     * Whether every directory between the root and a file is a real directory (or not there yet), never a link,
+     * which could lead out of OUT. When it is not: throws if {@code refuse}, else answers false.
+     */
+    private boolean checkParents(String name, boolean refuse) {
         Path dir = root;
         String[] parts = name.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             dir = dir.resolve(parts[i]);
-            if (Files.isSymbolicLink(dir)) {
-                throw new OutputException(dir + " is a symbolic link: spark-gen does not write through links");
+            String problem = Files.isSymbolicLink(dir)
+                    ? " is a symbolic link: spark-gen does not write through links"
+                    : Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                    ? " exists and is not a directory" : null;
+            if (problem != null && refuse) {
+                throw new OutputException(dir + problem);
             }
-            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new OutputException(dir + " exists and is not a directory");
+            if (problem != null) {
+                return false;
             }
         }
+        return true;
     }
 
-    private static void createDirectories(Path dir, Set<Path> created) throws IOException {
+    private static void createDirectories(Path dir, List<Path> created) throws IOException {
         if (dir == null || Files.isDirectory(dir)) {
             return;
         }
@@ -390,30 +513,69 @@ public final class OutputDirectory {
         }
     }
 
-    /** Scratch files a killed render left behind, in the directories spark-gen writes. */
-    private void removeScratch(Set<String> owned) {
-        Set<Path> dirs = new LinkedHashSet<>();
-        dirs.add(root);
-        owned.forEach(name -> dirs.add(root.resolve(name).getParent()));
-        for (Path dir : dirs) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + "*" + SCRATCH_SUFFIX)) {
-                for (Path entry : entries) {
-                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.delete(entry);
+    /**
+     * Scratch files ({@code .NAME.spark-gen-tmp}) a killed render left anywhere in OUT, whatever it rendered, and
+     * the directories it made for them when they held nothing else: the walk does not follow links, and skips
+     * directories it may not read.
+     */
+    private void removeScratch() {
+        try {
+            // from OUT's real path: OUT itself may be a link (the path the user gave is theirs), but nothing in it
+            Path top = root.toRealPath();
+            Set<Path> emptied = new HashSet<>();
+            Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (attributes.isRegularFile() && isScratch(file.getFileName().toString())) {
+                        Files.delete(file);
+                        emptied.add(file.getParent());
                     }
+                    return FileVisitResult.CONTINUE;
                 }
-            } catch (IOException e) {
-                throw new OutputException("cannot clean " + dir + ": " + reason(e), e);
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // not spark-gen's: it can read what it wrote
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (!dir.equals(top) && emptied.contains(dir) && isEmpty(dir)) {
+                        deleteQuietly(dir);
+                        emptied.add(dir.getParent());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new OutputException("cannot clean " + root + ": " + reason(e), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean isScratch(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(SCRATCH_SUFFIX)
+                && fileName.length() > 1 + SCRATCH_SUFFIX.length();
+    }
+
+    /** Removes directories a failed write created, deepest first, each only if it is empty. */
+    private static void removeDirectories(List<Path> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            deleteQuietly(created.get(i));
         }
     }
 
     private void removeEmptyParents(Path file) throws IOException {
         Path dir = file.getParent();
-        while (dir != null && !dir.equals(root) && dir.startsWith(root)) {
+        while (dir != null && !dir.equals(root) && dir.startsWith(root)
+                && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 if (entries.iterator().hasNext()) {
                     return;
@@ -423,18 +585,6 @@ public final class OutputDirectory {
             }
             Files.delete(dir);
             dir = dir.getParent();
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // not every file system lets a directory be synced; the files themselves were
         }
     }
 

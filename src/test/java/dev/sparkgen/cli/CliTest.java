@@ -338,11 +338,33 @@ class CliTest {
     }
 
     @Test
-    void version_printsTheVersion() {
-        Result result = run("--version");
+    void version_printsTheVersionTheCommitAndTheJavaRuntime() {
+        for (String[] args : new String[][] {{"--version"}, {"-V"}, {"version"}}) {
+            Result result = run(args);
 
-        assertEquals(0, result.exitCode());
-        assertTrue(result.out().matches("spark-gen \\d+\\.\\d+\\.\\d+.*\n"), result.out());
+            assertEquals(0, result.exitCode(), args[0]);
+            List<String> lines = result.out().lines().toList();
+            assertEquals(3, lines.size(), result.out());
+            assertTrue(lines.get(0).matches("spark-gen \\d+\\.\\d+\\.\\d+"), lines.get(0));
+            assertEquals("commit " + headCommit(), lines.get(1));
+            assertEquals("java " + System.getProperty("java.runtime.version") + ", " + System.getProperty("java.vendor")
+                    + ", " + System.getProperty("java.home"), lines.get(2));
+            assertEquals("", result.err(), args[0]);
+        }
+    }
+
+    /** The commit the build records: these tests run in the clone, right after the build; "unknown" outside Git. */
+    private static String headCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

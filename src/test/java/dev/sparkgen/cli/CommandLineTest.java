@@ -17,7 +17,7 @@ import picocli.CommandLine;
 class CommandLineTest {
 
     private static final Set<String> ALL = Set.of("render", "validate", "schema", "profiles", "explain", "import",
-            "init", "completion", "help");
+            "init", "version", "completion", "help");
 
     private static Cli cli() {
         return new Cli(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), SparkGenCli.ROOT,

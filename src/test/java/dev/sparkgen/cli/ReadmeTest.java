@@ -35,7 +35,7 @@ class ReadmeTest {
     private static final Path README = SparkGenCli.ROOT.resolve("README.md");
     private static final Pattern BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern COMMAND = Pattern.compile("(?:^|[ /$])spark-gen ((?:render|validate|explain|schema"
-            + "|profiles|init|import|completion)[^|>&\\n]*)", Pattern.MULTILINE);
+            + "|profiles|init|import|completion|version)[^|>&\\n]*)", Pattern.MULTILINE);
 
     private static List<String[]> blocks() throws IOException {
         List<String[]> blocks = new ArrayList<>();
@@ -56,8 +56,23 @@ class ReadmeTest {
     void setUpCommands_areTheOnesCiRunsAndTheLauncherTakes() throws IOException {
         String readme = Files.readString(README);
         assertTrue(readme.contains("```sh\nbin/spark-gen render examples/pyspark-pi.yaml -o out/pyspark-pi\nmvn -B verify\n```"));
-        String ci = Files.readString(SparkGenCli.ROOT.resolve(".ci/run"));
-        assertTrue(ci.strip().endsWith("mvn -B verify"), ci);
+        List<String> ci = Files.readAllLines(SparkGenCli.ROOT.resolve(".ci/run"));
+        assertTrue(ci.contains("mvn -B verify"), String.join("\n", ci));
+        // and then the release's test, which the README names with it
+        assertEquals("packaging/test", ci.get(ci.size() - 1));
+        assertTrue(readme.contains("`.ci/run` runs `mvn -B verify`, then\n`packaging/test`."));
+    }
+
+    @Test
+    void install_comesFirst_andNamesThePackagesTheBuildMakes() throws IOException {
+        String readme = Files.readString(README);
+        assertEquals(readme.indexOf("\n## "), readme.indexOf("\n## Install\n"), "the first section is Install");
+        String build = Files.readString(SparkGenCli.ROOT.resolve("packaging/build"));
+        assertTrue(build.contains("$release/$name-linux-x64.tar.gz") && build.contains("name=\"spark-gen-$version\""));
+        assertTrue(build.contains("spark-gen_${version}_amd64.deb"));
+        String version = new Version().getVersion()[0].substring("spark-gen ".length());
+        assertTrue(readme.contains("tar -xzf spark-gen-" + version + "-linux-x64.tar.gz"), "the archive of " + version);
+        assertTrue(readme.contains("sudo apt install ./spark-gen_" + version + "_amd64.deb"), "the .deb of " + version);
     }
 
     @Test

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkgen.testing.SparkGenCli;
+import dev.sparkgen.testing.SparkGenProcess;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,7 @@ class NothingLostTest {
     void render_whenKilledAtAnyInstant_leavesEveryFileOldOrNew_andTheNextRenderFinishes() throws Exception {
         Path v1 = jobs("v1", 0, 60, 2);
         Path v2 = jobs("v2", 20, 80, 3); // 20 jobs gone, 20 new, 40 changed
+        Path v3 = jobs("v3", 100, 102, 2); // none of them: owns none of the killed render's directories
         Path oldOut = tmp.resolve("old");
         Path newOut = tmp.resolve("new");
         assertEquals(0, SparkGenCli.run("render", v1.toString(), "-o", oldOut.toString()).exitCode());
@@ -57,7 +62,8 @@ class NothingLostTest {
             assertEquals("mine\n", found.remove("NOTES.md"));
             for (Map.Entry<String, String> file : found.entrySet()) {
                 String name = file.getKey();
-                if (name.endsWith(OutputDirectory.SCRATCH_SUFFIX) || name.endsWith(OutputDirectory.RECORD)) {
+                if (name.endsWith(OutputDirectory.SCRATCH_SUFFIX) || name.endsWith(OutputDirectory.RECORD)
+                        || name.equals(OutputDirectory.LOCK)) {
                     continue;
                 }
                 assertTrue(file.getValue().equals(before.get(name)) || file.getValue().equals(after.get(name)),
@@ -72,6 +78,10 @@ class NothingLostTest {
                     }
                 }
             }
+            Path other = copy(out, tmp.resolve("other" + round));
+            assertEquals(0, SparkGenCli.run("render", v3.toString(), "-o", other.toString()).exitCode());
+            assertEquals(List.of(), scratchFiles(other), "round " + round + ": a render of other jobs left the "
+                    + "killed render's scratch files");
             assertEquals(0, SparkGenCli.run("render", v2.toString(), "-o", out.toString()).exitCode());
             Map<String, String> finished = snapshot(out);
             assertEquals("mine\n", finished.remove("NOTES.md"));
@@ -90,7 +100,7 @@ class NothingLostTest {
 
         // A file size limit of 1 KiB: the kernel refuses the first large write (EFBIG), as a full disk would.
         Process process = new ProcessBuilder("bash", "-c", "ulimit -f 1; exec \"$@\"", "bash",
-                java(), "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "dev.sparkgen.cli.Main",
+                SparkGenProcess.java(), "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "dev.sparkgen.cli.Main",
                 "render", v2.toString(), "-o", out.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -118,9 +128,8 @@ class NothingLostTest {
         }
         Files.write(job, lines);
 
-        Process process = new ProcessBuilder(java(), "-Xmx12m", "-XX:-UsePerfData", "-cp",
-                System.getProperty("java.class.path"), "dev.sparkgen.cli.Main", "render", job.toString(), "-o",
-                out.toString()).redirectErrorStream(true).start();
+        Process process = SparkGenProcess.command(List.of("-Xmx12m", "-XX:-UsePerfData"), "render", job.toString(),
+                "-o", out.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
 
@@ -192,6 +201,148 @@ class NothingLostTest {
         assertFalse(Files.readString(out.resolve("kustomization.yaml")).contains("job-1-app"));
     }
 
+    @Test
+    void render_whenARemovedJobsDirectoryIsNowALinkOutOfOut_removesNothingThrough() throws Exception {
+        Path jobs = jobs("v1", 0, 2, 2);
+        Path out = tmp.resolve("out");
+        assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
+        Path victim = Files.createDirectories(tmp.resolve("victim"));
+        Files.writeString(victim.resolve("driver-pod.yaml"), "not spark-gen's\n");
+        Files.writeString(victim.resolve("configmap.yaml"), "not spark-gen's either\n");
+        Files.writeString(victim.resolve(".driver-pod.yaml" + OutputDirectory.SCRATCH_SUFFIX), "nor this\n");
+        for (String name : listed(out.resolve("job-1-app"), out)) {
+            Files.delete(out.resolve(name));
+        }
+        Files.delete(out.resolve("job-1-app"));
+        Files.createSymbolicLink(out.resolve("job-1-app"), Path.of("../victim"));
+        Files.delete(jobs.resolve("job-1.yaml"));
+        Map<String, String> victimBefore = snapshot(victim);
+
+        SparkGenCli.Result result = SparkGenCli.run("render", jobs.toString(), "-o", out.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(victimBefore, snapshot(victim), "a file outside OUT changed");
+        assertTrue(Files.isSymbolicLink(out.resolve("job-1-app")), "the user's link is gone");
+        assertFalse(Files.readString(out.resolve(OutputDirectory.RECORD)).contains("job-1-app"));
+        assertEquals(0, SparkGenCli.run("render", "--check", jobs.toString(), "-o", out.toString()).exitCode());
+    }
+
+    @Test
+    void check_neverReadsThroughALinkInOut() throws Exception {
+        Path jobs = jobs("v1", 0, 2, 2);
+        Path out = tmp.resolve("out");
+        assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.move(out.resolve("job-0-app"), elsewhere);
+        Files.createSymbolicLink(out.resolve("job-0-app"), elsewhere);
+
+        SparkGenCli.Result result = SparkGenCli.run("render", "--check", jobs.toString(), "-o", out.toString());
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertEquals("spark-gen: " + out.resolve("job-0-app") + " is a symbolic link: spark-gen does not write "
+                + "through links", result.err().strip());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void render_removesTheScratchFilesOfAKilledRenderAnywhereInOut_andNoFileOfTheUsers() throws Exception {
+        Path jobs = jobs("v1", 0, 1, 2);
+        Path out = tmp.resolve("out");
+        assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
+        // what a killed render of other jobs leaves: scratch files in directories the next render does not own
+        for (String name : List.of("gone-app/.driver-pod.yaml", "gone-app/.configmap.yaml", ".kustomization.yaml",
+                "..spark-gen.intent", "..spark-gen", "deeper/still/.ui-svc.yaml")) {
+            Path scratch = out.resolve(name + OutputDirectory.SCRATCH_SUFFIX);
+            Files.createDirectories(scratch.getParent());
+            Files.writeString(scratch, "half a file");
+        }
+        Map<String, String> users = Map.of("gone-app/notes.txt", "mine\n", "gone-app/driver-pod.yaml", "mine too\n",
+                "deeper/spark-gen-tmp", "and mine\n", "deeper/x.spark-gen-tmp", "mine as well\n");
+        for (Map.Entry<String, String> file : users.entrySet()) {
+            Files.writeString(out.resolve(file.getKey()), file.getValue());
+        }
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path outside = Files.writeString(elsewhere.resolve(".driver-pod.yaml" + OutputDirectory.SCRATCH_SUFFIX), "x");
+        Files.createSymbolicLink(out.resolve("linked"), elsewhere);
+
+        assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
+
+        assertEquals(List.of(), scratchFiles(out));
+        assertFalse(Files.exists(out.resolve("deeper/still")), "the directory made for scratch files stayed");
+        users.forEach((name, text) -> assertEquals(text, read(out.resolve(name)), name));
+        assertEquals("x", Files.readString(outside), "a scratch name outside OUT, through a link, was removed");
+    }
+
+    @Test
+    void render_whileAnotherRenderHoldsOut_waitsForIt_andSaysSo() throws Exception {
+        Path jobs = jobs("v1", 0, 2, 2);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path err = tmp.resolve("err.txt");
+        Process process;
+        try (FileChannel lock = FileChannel.open(out.resolve(OutputDirectory.LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            process = SparkGenProcess.command("render", jobs.toString(), "-o", out.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(err).contains("waiting") && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("spark-gen: waiting for another spark-gen to finish with " + out + " (it holds "
+                    + OutputDirectory.LOCK + ")\n", Files.readString(err));
+            Thread.sleep(500);
+            assertTrue(process.isAlive(), "the render did not wait");
+            assertFalse(Files.exists(out.resolve(OutputDirectory.RECORD)), "the render wrote while another held OUT");
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, process.exitValue(), Files.readString(err));
+        assertTrue(Files.readString(err).contains("\nspark-gen: 2 apps -> " + out + ": "), Files.readString(err));
+        assertFalse(Files.exists(out.resolve(OutputDirectory.LOCK)), "the lock file stayed");
+        assertEquals(0, SparkGenCli.run("render", "--check", jobs.toString(), "-o", out.toString()).exitCode());
+    }
+
+    @Test
+    void render_twoProcessesIntoOneOut_bothSucceed_andOutIsWhollyOneRendersOutput() throws Exception {
+        Path v1 = jobs("v1", 0, 30, 2);
+        Path v2 = jobs("v2", 10, 40, 3);
+        Map<String, String> first = rendered(v1, tmp.resolve("ref1"));
+        Map<String, String> second = rendered(v2, tmp.resolve("ref2"));
+        for (int round = 0; round < 3; round++) {
+            Path out = tmp.resolve("out" + round);
+            Process a = start(v1, out);
+            Process b = start(v2, out);
+            assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
+
+            assertEquals(List.of(0, 0), List.of(a.exitValue(), b.exitValue()), "round " + round);
+            Map<String, String> found = snapshot(out);
+            assertTrue(found.equals(first) || found.equals(second),
+                    "round " + round + ": OUT is neither render's output: " + found.keySet());
+        }
+    }
+
+    /** What a render of {@code jobs} into an empty directory writes. */
+    private Map<String, String> rendered(Path jobs, Path out) throws IOException {
+        assertEquals(0, SparkGenCli.run("render", jobs.toString(), "-o", out.toString()).exitCode());
+        return snapshot(out);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under OUT whose name is a scratch file's, links not followed. */
+    private static List<String> scratchFiles(Path out) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".")
+                            && f.getFileName().toString().endsWith(OutputDirectory.SCRATCH_SUFFIX))
+                    .map(f -> out.relativize(f).toString()).toList();
+        }
+    }
+
     /** Jobs job-FROM..job-TO-1 in a directory, with {@code executors} executors each. */
     private Path jobs(String name, int from, int to, int executors) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("jobs-" + name));
@@ -206,8 +357,7 @@ class NothingLostTest {
     }
 
     private Process start(Path jobs, Path out) throws IOException {
-        return new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.sparkgen.cli.Main", "render", jobs.toString(), "-o", out.toString())
+        return SparkGenProcess.command("render", jobs.toString(), "-o", out.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
@@ -219,9 +369,6 @@ class NothingLostTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

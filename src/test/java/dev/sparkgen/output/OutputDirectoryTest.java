@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -295,6 +296,123 @@ class OutputDirectoryTest {
         } finally {
             Files.setPosixFilePermissions(out(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void write_newDirectoriesTwoLevelsDeep_areCreated_andGoWithTheirLastFile() {
+        write("a/b/x.yaml", "x");
+        assertEquals("x", snapshot(out()).get("a/b/x.yaml"));
+
+        write("y.yaml", "y");
+
+        assertEquals(Map.of("", "<dir>", "y.yaml", "y", ".spark-gen", HEADER + "y.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void write_removesScratchNamesOnly_notAFileMerelyEndingLikeOne() {
+        put(out().resolve("..spark-gen-tmp"), "no name inside: not spark-gen's");
+        put(out().resolve(".spark-gen-tmp"), "mine");
+        put(out().resolve("x.spark-gen-tmp"), "mine too");
+        put(out().resolve("deep/er/.x.yaml.spark-gen-tmp"), "a killed render's");
+        try {
+            Files.createDirectories(out().resolve("empty"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        write("a.yaml", "a");
+
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a", ".spark-gen", HEADER + "a.yaml\n", "..spark-gen-tmp",
+                "no name inside: not spark-gen's", ".spark-gen-tmp", "mine", "x.spark-gen-tmp", "mine too",
+                "empty", "<dir>"), snapshot(out())); // deep/er, made for a scratch file, went with it, and so did deep
+    }
+
+    @Test
+    void write_intoAnOutThatIsALink_writesThere_andRemovesScratchFilesThere() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        put(real.resolve("app/.x.yaml.spark-gen-tmp"), "a killed render's");
+        Files.createSymbolicLink(out(), real);
+
+        write("a.yaml", "a");
+
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a", ".spark-gen", HEADER + "a.yaml\n"), snapshot(real));
+    }
+
+    @Test
+    void write_aBadRecord_isRefused_andLetsTheNextRenderIn() {
+        put(out().resolve(".spark-gen"), "../outside\n");
+
+        assertThrows(OutputException.class, () -> write("a.yaml", "a"));
+
+        assertFalse(Files.exists(out().resolve(OutputDirectory.LOCK)), "the lock file stayed");
+    }
+
+    @Test
+    void write_whenTheLockCannotBeTaken_isRefusedAndCreatesNothing() throws IOException {
+        Files.createDirectories(out().resolve(OutputDirectory.LOCK));
+        Map<String, String> before = snapshot(out());
+
+        OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a"));
+
+        assertEquals("cannot write " + out() + ": Is a directory (" + out().resolve(OutputDirectory.LOCK) + ")",
+                e.getMessage());
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void write_addingAfterTheCommitOrTwice_isABug() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("a.yaml", "a");
+            assertEquals("a.yaml added twice",
+                    assertThrows(IllegalStateException.class, () -> write.add("a.yaml", "a")).getMessage());
+            write.commit();
+            assertEquals("the write is committed",
+                    assertThrows(IllegalStateException.class, () -> write.add("b.yaml", "b")).getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- comparing (render --check)
+
+    @Test
+    void differences_ofAnUpToDateDirectory_areNone_andOfAMissingOneEveryFile() {
+        assertEquals(2, new OutputDirectory(out()).differences(files("a.yaml", "a")).size());
+        assertFalse(Files.exists(out()), "a comparison wrote");
+        write("a.yaml", "a");
+
+        assertEquals(List.of(), new OutputDirectory(out()).differences(files("a.yaml", "a")));
+        assertFalse(Files.exists(out().resolve(OutputDirectory.LOCK)));
+    }
+
+    @Test
+    void differences_showAChangedFile_aStaleOne_andTheRecord_butNoForeignFile() {
+        write("a.yaml", "a\n", "old.yaml", "old\n");
+        put(out().resolve("notes.txt"), "mine");
+
+        List<String> diffs = new OutputDirectory(out()).differences(files("a.yaml", "b\n"));
+
+        assertEquals(List.of(
+                "--- a/.spark-gen\n+++ b/.spark-gen\n@@ -1,3 +1,2 @@\n " + HEADER + " a.yaml\n-old.yaml\n",
+                "--- a/a.yaml\n+++ b/a.yaml\n@@ -1 +1 @@\n-a\n+b\n",
+                "--- a/old.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-old\n"), diffs);
+    }
+
+    @Test
+    void differences_neverReadThroughALink() throws IOException {
+        write("app/a.yaml", "a\n", "gone/b.yaml", "b\n");
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.move(out().resolve("gone"), elsewhere);
+        Files.createSymbolicLink(out().resolve("gone"), elsewhere);
+
+        List<String> diffs = new OutputDirectory(out()).differences(files("app/a.yaml", "a\n"));
+        assertEquals(1, diffs.size(), diffs.toString()); // the record only: gone/b.yaml is not read through the link
+        assertTrue(diffs.get(0).startsWith("--- a/.spark-gen"), diffs.get(0));
+
+        Files.move(out().resolve("app"), tmp.resolve("app"));
+        Files.createSymbolicLink(out().resolve("app"), tmp.resolve("app"));
+        OutputException e = assertThrows(OutputException.class,
+                () -> new OutputDirectory(out()).differences(files("app/a.yaml", "a\n")));
+        assertEquals(out().resolve("app") + " is a symbolic link: spark-gen does not write through links",
+                e.getMessage());
     }
 
     // ---------------------------------------------------------------- the record
