@@ -67,7 +67,7 @@ public final class BatchStages {
                 (THREADS.getCurrentThreadCpuTime() - setupStart) / 1e6, schemasCpu / 1e6, templatesCpu / 1e6,
                 format(atMain));
         List<String> apps = new ArrayList<>();
-        try (OutputDirectory.Write write = new OutputDirectory(out, false).begin()) {
+        try (OutputDirectory.Write write = new OutputDirectory(out).begin()) {
             int from = 0;
             for (int limit : SEGMENTS) {
                 int to = Math.min(limit, jobs.size());
