@@ -802,7 +802,7 @@ def derive(v, source):
         ("namespace", ns), ("profiles", ", ".join(profiles) if profiles else "none"),
         ("Spark", "%d.%d.%d, %s" % (spark_version + (typ,))), ("image", image),
         ("runs", main_file + (" (" + main_class + ")" if jvm and main_class is not None else "")
-         + (" with %d argument(s)" % len(arguments) if arguments else "")),
+         + (" with %d argument%s" % (len(arguments), "" if len(arguments) == 1 else "s") if arguments else "")),
         ("driver", sized(drv, drv_sizing)),
         ("executors", ("dynamic, starting with " if dynamic else "") + "%d × " % initial + sized(exe, exe_sizing)),
         ("scheduling", ("priority class " + pcn if pcn is not None else "default priority") + ", "

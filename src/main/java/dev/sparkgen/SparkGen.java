@@ -21,11 +21,8 @@ import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.SourceFile;
 import dev.sparkgen.source.YamlLoader;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,18 +128,7 @@ public final class SparkGen {
                 sets.add(set);
             }
         }
-        // The list the job gives, as the --sets change it (replace it, or index into it: profiles[1]=spot); the
-        // merge below reports their problems.
-        Node profileList = job.get("profiles");
-        if (sets.stream().anyMatch(set -> set.get("profiles") != null)) {
-            List<MapNode> lists = new ArrayList<>();
-            for (MapNode layer : concat(job, sets)) {
-                if (layer.get("profiles") != null) {
-                    lists.add(new MapNode(layer.origin(), Map.of("profiles", layer.get("profiles"))));
-                }
-            }
-            profileList = Merger.merge(job.origin(), lists, new Problems()).get("profiles");
-        }
+        Node profileList = Merger.profiles(job, sets);
         Path dir = Path.of(display).getParent();
         List<Path> key = new ArrayList<>(options.profileDirs());
         key.add(dir);
@@ -167,7 +153,7 @@ public final class SparkGen {
             SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());
         }
-        App app = Derive.app(Binder.bind(merged));
+        App app = Derive.app(Binder.bind(merged, schemas().defaults()));
         Rules.check(app, merged, problems);
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }
@@ -178,17 +164,19 @@ public final class SparkGen {
     }
 
     /**
-     * Converts a SparkApplication file into a job, validated as {@code validate} would validate it; see
-     * {@link Importer}.
+     * Imports the SparkApplication of a file (the one named {@code name} when it holds several) into a job,
+     * validated as {@code validate} would validate it; see {@link Importer}.
      */
-    /** Imports the SparkApplication of a file (the one named {@code name} when it holds several). */
     public Importer.Imported importApplication(Path file, String display, String name) {
         Problems problems = new Problems();
         byte[] bytes = readBytes(file, display, problems);
         if (bytes == null) {
             return new Importer.Imported(null, null, problems.all());
         }
-        return Importer.importFile(display, bytes, name, problems, this::check);
+        return Importer.importFile(display, bytes, name, problems, (job, shown) -> {
+            JobResult checked = check(job, shown);
+            return new Importer.Checked(checked.app(), checked.problems());
+        });
     }
 
     public Rendered render(App app, KubeVersion kube, String source) {
@@ -345,46 +333,15 @@ public final class SparkGen {
 
     /** Reads a file as a YAML mapping; null, with problems, when it cannot be. */
     private static MapNode read(Path file, String display, Problems problems) {
-        byte[] bytes = readBytes(file, display, problems);
-        return bytes == null ? null : YamlLoader.loadMapping(display, bytes, problems);
+        return YamlLoader.loadMapping(file, display, problems);
     }
 
+    /** A file's bytes, within the loader's limits and only from a regular file ({@link SourceFile}). */
     private static byte[] readBytes(Path file, String display, Problems problems) {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                problems.error(Origin.of(display), "is a directory, not a file");
-                return null;
-            }
-            if (Files.size(file) > YamlLoader.MAX_BYTES) {
-                problems.error(Origin.of(display), "the file is " + Files.size(file) + " bytes, more than spark-gen "
-                        + "reads (" + YamlLoader.MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");
-                return null;
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            problems.error(Origin.of(display), "no such file");
-            return null;
-        } catch (AccessDeniedException e) {
-            problems.error(Origin.of(display), "cannot read the file: permission denied");
-            return null;
-        } catch (IOException e) {
-            problems.error(Origin.of(display), "cannot read the file: " + e.getMessage());
-            return null;
-        }
-        return bytes;
+        return SourceFile.read(file, display, problems);
     }
 
-    private static List<MapNode> concat(MapNode first, List<MapNode> rest) {
-        List<MapNode> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
-    }
-
-    /**
-     * The profiles a list names, in the order they apply: each profile's own profiles before it, each profile
-     * once. Unknown names and cycles are problems at the name.
-     */
+    /** A file's name without its .yaml extension. */
     private static String nameOf(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;

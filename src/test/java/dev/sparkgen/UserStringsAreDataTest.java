@@ -21,12 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
+import dev.sparkgen.testing.Seeded;
+import dev.sparkgen.testing.Seeded.Gen;
+import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -43,7 +40,6 @@ class UserStringsAreDataTest {
 
     private final java.util.Queue<Path> scratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    @AfterProperty
     void cleanUp() throws IOException {
         for (Path dir; (dir = scratch.poll()) != null; ) {
             try (var files = Files.walk(dir)) {
@@ -52,9 +48,18 @@ class UserStringsAreDataTest {
         }
     }
 
-    @Property(tries = 150)
-    void everyFreeFormField_holdsAnyString_asData(@ForAll("hostile") String a, @ForAll("hostile") String b,
-                                                 @ForAll("hostile") String c) throws Exception {
+    @Test
+    void everyFreeFormField_holdsAnyString_asData() {
+        Seeded.forAll(1, 150, HOSTILE.list(3, 3), strings -> {
+            try {
+                holdsAsData(strings.get(0), strings.get(1), strings.get(2));
+            } finally {
+                cleanUp();
+            }
+        });
+    }
+
+    private void holdsAsData(String a, String b, String c) throws Exception {
         Path dir = Files.createTempDirectory("spark-gen-data");
         scratch.add(dir);
         Map<String, Object> job = new LinkedHashMap<>();
@@ -65,7 +70,10 @@ class UserStringsAreDataTest {
         job.put("type", "Python");
         job.put("mainApplicationFile", "local:///app/" + a);
         job.put("arguments", List.of(a, b, c));
-        job.put("deps", Map.of("jars", List.of(b), "files", List.of(c)));
+        // Spark splits these lists at commas and trims each entry: an entry that would not come back whole is refused
+        String jar = oneListEntry(b);
+        String sparkFile = oneListEntry(c);
+        job.put("deps", Map.of("jars", List.of(jar), "files", List.of(sparkFile)));
         job.put("sparkConf", Map.of("spark.test.a", a, "spark.test.b", b));
         job.put("hadoopConf", Map.of("fs.test.c", c));
         job.put("sparkEnv", Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c));
@@ -105,8 +113,8 @@ class UserStringsAreDataTest {
         assertEquals(a, properties.getProperty("spark.test.a"));
         assertEquals(b, properties.getProperty("spark.test.b"));
         assertEquals(c, properties.getProperty("spark.hadoop.fs.test.c"));
-        assertEquals(b, properties.getProperty("spark.jars"));
-        assertEquals(c, properties.getProperty("spark.files"));
+        assertEquals(jar, properties.getProperty("spark.jars"));
+        assertEquals(sparkFile, properties.getProperty("spark.files"));
         assertEquals(expectedKeys(), new TreeSet<>(properties.stringPropertyNames()));
 
         assertEquals(Map.of("VAR_A", a, "VAR_B", b, "VAR_C", c), bash((String) data.get("spark-env.sh"), dir));
@@ -121,6 +129,11 @@ class UserStringsAreDataTest {
         Map<String, Object> annotations = get(ingress, "metadata", "annotations");
         assertEquals(c, annotations.get("example.com/c"));
         assertEquals(2, annotations.size());
+    }
+
+    /** The string as one entry of a comma-separated list: no comma, and nothing for Spark to trim at either end. */
+    private static String oneListEntry(String s) {
+        return "[" + s.replace(",", "") + "]";
     }
 
     /** The keys spark-gen writes for this job, and the user's: nothing else may appear. */
@@ -181,21 +194,18 @@ class UserStringsAreDataTest {
         return out.toString();
     }
 
-    @Provide
-    Arbitrary<String> hostile() {
-        Arbitrary<String> pieces = Arbitraries.of("\n", "\r\n", "\r", "\t", "'", "\"", "`", ": ", "#", " #", "---",
-                "...", "{{ 7*7 }}", "{% raw %}", "${HOME}", "${env:PATH}", "${spark.app.name}", "$(HOME)",
-                "$(SPARK_HOME)", "$$", "$", "\\", "\\n", "\\u0041", "\u0001", "\u001b[31m", "\u007f", "\u0085",
-                "\u00a0", "\u2028", "\u2029", "\ufeff", "é", "中文", "😀", "- ", "? ", "&a", "*a", "!!str", "%",
-                "@", "|", ">", "[", "]", "{", "}", ",", "0777", "1e3", "on", "no", "~", "null", " ", "=", ":",
-                "export X=1", "; touch pwned", "$(touch pwned)", "`touch pwned`", "'\"'", "\\'");
-        Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(12).filter(UserStringsAreDataTest::representable);
-        Arbitrary<String> mixed = Arbitraries.oneOf(pieces, random).list().ofMaxSize(10).map(l -> String.join("", l));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, mixed),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().alpha().ofLength(3000)));
-    }
+    private static final Gen<String> HOSTILE = Seeded.mostly(10,
+            Seeded.oneOf(
+                    Seeded.of(List.of("\n", "\r\n", "\r", "\t", "'", "\"", "`", ": ", "#", " #", "---",
+                            "...", "{{ 7*7 }}", "{% raw %}", "${HOME}", "${env:PATH}", "${spark.app.name}", "$(HOME)",
+                            "$(SPARK_HOME)", "$$", "$", "\\", "\\n", "\\u0041", "\u0001", "\u001b[31m", "\u007f",
+                            "\u0085", "\u00a0", "\u2028", "\u2029", "\ufeff", "é", "中文", "😀", "- ", "? ", "&a", "*a",
+                            "!!str", "%", "@", "|", ">", "[", "]", "{", "}", ",", "0777", "1e3", "on", "no", "~", "null",
+                            " ", "=", ":", "export X=1", "; touch pwned", "$(touch pwned)", "`touch pwned`", "'\"'",
+                            "\\'")),
+                    Seeded.codePoint(0, 0xffff).list(0, 12).map(l -> String.join("", l))
+                            .filter(UserStringsAreDataTest::representable)).joined(10),
+            Seeded.oneOf(random -> "", Seeded.strings(Seeded.LETTERS, 3000, 3000)));
 
     /** NUL and half surrogate pairs cannot be carried by a process argument or a UTF-8 file: refused apart. */
     static boolean representable(String s) {

@@ -3,10 +3,11 @@ package dev.sparkgen.cli;
 import dev.sparkgen.SparkGen;
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Derive;
-import dev.sparkgen.model.Role;
+import dev.sparkgen.model.Run;
+import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.problem.Quote;
 import dev.sparkgen.render.Encode;
-import dev.sparkgen.rules.Rules;
+import dev.sparkgen.render.Facts;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
@@ -64,8 +65,9 @@ final class ExplainCommand implements Callable<Integer> {
         List<String> absent = cli.sparkGen().objectsWithRequiredKeys().stream()
                 .filter(object -> lines.keySet().stream().noneMatch(p -> p.startsWith(object + "."))).toList();
         cli.sparkGen().defaults().forEach((path, value) -> {
-            if (lines.keySet().stream().noneMatch(p -> p.equals(path) || p.startsWith(path + ".")
-                    || p.startsWith(path + "[")) && absent.stream().noneMatch(o -> path.startsWith(o + "."))) {
+            if (!path.contains("[]") && lines.keySet().stream().noneMatch(p -> p.equals(path)
+                    || p.startsWith(path + ".") || p.startsWith(path + "["))
+                    && absent.stream().noneMatch(o -> path.startsWith(o + "."))) {
                 lines.put(path, new String[] {value instanceof String text ? Encode.yaml(text) : String.valueOf(value),
                         "default"});
             }
@@ -79,8 +81,10 @@ final class ExplainCommand implements Callable<Integer> {
         lines.forEach((path, line) -> cli.out.println(Quote.controls(String.format("  %-" + width + "s %-"
                 + valueWidth + "s  # %s", path + ":", line[0], line[1]))));
         cli.out.println("derived:");
-        derived(app).forEach((what, fact) -> cli.out.println(Quote.controls(String.format("  %-24s %s", what + ":",
-                fact))));
+        Map<String, String> derived = derived(app);
+        int factWidth = derived.keySet().stream().mapToInt(k -> k.length() + 1).max().orElse(0);
+        derived.forEach((what, fact) -> cli.out.println(Quote.controls(String.format("  %-" + factWidth + "s %s",
+                what + ":", fact))));
         cli.out.println("spark-defaults.conf:");
         app.sparkDefaults().forEach((key, value) -> cli.out.println(Quote.controls("  " + key + " "
                 + Quote.abbreviate(value) + (app.generatedBy().containsKey(key) ? "" : "  # sparkConf"))));
@@ -119,40 +123,34 @@ final class ExplainCommand implements Callable<Integer> {
         return origin.file() + ":" + origin.line();
     }
 
-    /** The facts users ask about: names against their limits, pod sizes, the route, the further objects. */
+    /**
+     * What spark-gen derives: the facts the per-app README shows (names against their limits, sizes, scheduling,
+     * identity, the UI), then the executors' pod names and the PodGroup's reservation, which only explain shows.
+     */
     private static Map<String, String> derived(App app) {
         Map<String, String> facts = new LinkedHashMap<>();
-        App.Names n = app.names();
-        facts.put("app name", app.name() + " (" + app.name().length() + " of at most " + Rules.MAX_APP_NAME
-                + " characters: it is the executor pod name prefix)");
-        facts.put("driver pod", n.driverPod() + " (" + n.driverPod().length() + " of 253)");
-        facts.put("headless service", n.driverService() + " (" + n.driverService().length() + " of 63)");
-        facts.put("UI service", n.uiService() + " (" + n.uiService().length() + " of 63)");
-        facts.put("ConfigMap", n.configMap());
-        facts.put("executor pods", app.name() + "-exec-<N>, " + app.executorInstances()
-                + (app.job().dynamicAllocation().enabled() ? " at first (dynamic allocation)" : ""));
-        facts.put("driver pod memory", memory(app.driverSizing()));
-        facts.put("executor pod memory", memory(app.executorSizing()));
-        facts.put("driver pod CPU", cpu(app.job().driver().role()));
-        facts.put("executor pod CPU", cpu(app.job().executor().role()));
-        App.Route route = app.route();
-        facts.put("UI", !route.enabled() ? "no Ingress" : (route.host() != null ? route.host() : "any host")
-                + (route.path() != null ? " under " + route.path() + " (spark.ui.proxyBase)" : ", at its root"));
-        facts.put("service account", app.serviceAccount() != null ? app.serviceAccount() : "the namespace's default");
+        Run run = app.job().run();
+        for (Facts.Name name : Facts.names(app)) {
+            facts.put(name.what(), name.name() + " (" + name.length() + ")");
+        }
+        if (run.byController()) {
+            facts.put("driver pod", Facts.driverPod(app) + ", named by the Job controller");
+        }
+        for (Facts.Setting setting : Facts.settings(app)) {
+            facts.put(setting.what(), setting.value());
+        }
+        String prefix = !run.byController() ? app.name() : app.job().restartPolicy().equals("Never")
+                ? "<driver pod>" : app.name() + "-<Spark's id for each spark-submit>";
+        facts.put("executor pods", prefix + "-exec-<N>");
         if (app.podGroup() != null) {
-            facts.put("Volcano PodGroup", n.podGroup() + " in queue " + app.podGroup().queue() + ", minResources "
-                    + app.podGroup().minResources());
+            facts.put("PodGroup resources", String.valueOf(app.podGroup().minResources()));
+        } else if ("volcano".equals(app.job().schedulerName())) {
+            facts.put("Volcano PodGroup", "one per run, made by Volcano's controller in queue "
+                    + app.driverAnnotations().get(Derive.QUEUE_ANNOTATION));
+        }
+        if (!run.byController()) { // Facts has a Job's and a CronJob's run already
+            facts.putAll(RunSummary.of(run, app.name(), app.job().restartPolicy()));
         }
         return facts;
-    }
-
-    private static String memory(App.Sizing sizing) {
-        return sizing.podMiB() + "Mi = " + sizing.heapMiB() + "Mi heap + " + sizing.overheadMiB() + "Mi overhead ("
-                + (sizing.overheadGiven() ? "given" : "max(384Mi, " + sizing.factor() + " x heap), Spark's rule") + ")";
-    }
-
-    private static String cpu(Role role) {
-        return "request " + Derive.cpuRequest(role) + (role.coreLimit() != null ? ", limit " + role.coreLimit()
-                : ", no limit");
     }
 }

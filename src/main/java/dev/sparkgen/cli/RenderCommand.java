@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
                 + "for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), kustomization.yaml listing them, and "
                 + "a README.md for reviewers.",
+                "The driver runs as a Pod; with run.kind Job or CronJob, driver-job.yaml or driver-cronjob.yaml "
+                        + "holds it instead.",
                 "A render replaces the files an earlier render wrote (stale ones included) and never touches "
                         + "files spark-gen did not write; a failed render leaves OUT as it was."})
 final class RenderCommand implements Callable<Integer> {
@@ -173,8 +175,7 @@ final class RenderCommand implements Callable<Integer> {
         return diffs.isEmpty() ? Cli.OK : Cli.INVALID;
     }
 
-    /** "1 file", "8 files". */
     private static String files(int count) {
-        return count + (count == 1 ? " file" : " files");
+        return Quote.count(count, "file");
     }
 }

@@ -10,7 +10,6 @@ import static dev.sparkgen.importer.Conversion.textOf;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
-import dev.sparkgen.source.Scalar;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +40,13 @@ public final class ApplicationConverter {
     private static final Pattern VERSION = Pattern.compile("^([0-9]+\\.[0-9]+(\\.[0-9]+)?)");
 
     private final Conversion c;
+    private final RunConverter runs;
     /** metadata.labels: the operator puts them on the driver and the executors. */
     private Node metadataLabels;
 
     private ApplicationConverter(String display, Origin origin) {
         this.c = new Conversion(display, origin);
+        this.runs = new RunConverter(c);
     }
 
     /** What a conversion gives: the job (null when the document is no SparkApplication), problems, comments. */
@@ -108,19 +109,13 @@ public final class ApplicationConverter {
         return true;
     }
 
-    /** A ScheduledSparkApplication's template is a SparkApplication spec; its schedule has no equivalent. */
+    /** A ScheduledSparkApplication's template is a SparkApplication spec; its schedule makes the job a CronJob. */
     private MapNode scheduled(MapNode document) {
         MapNode spec = document.get("spec") instanceof MapNode m ? m : null;
         if (spec == null) {
             return null;
         }
-        spec.entries().forEach((key, value) -> {
-            if (!key.equals("template")) {
-                c.warn(value, "spec." + key + " of the ScheduledSparkApplication is not carried over",
-                        "spark-gen renders one run; schedule it with a CronJob or your CI (e.g. 'kubectl replace "
-                                + "--force -k' on a timer)");
-            }
-        });
+        runs.scheduled(spec);
         return spec.get("template") instanceof MapNode template ? template : null;
     }
 
@@ -181,10 +176,10 @@ public final class ApplicationConverter {
                         deps(value);
                     }
                 }
-                case "restartPolicy" -> restartPolicy(value);
+                case "restartPolicy" -> runs.restartPolicy(value);
                 case "failureRetries", "retryInterval" -> c.warn(value, path + " is not carried over: the operator "
-                        + "resubmits a failed application; spark-gen writes no controller", "restartPolicy OnFailure "
-                        + "restarts the driver in place; or re-apply the job from your scheduler");
+                        + "resubmits a failed application", "run.kind Job with run.onFailureRetries runs the driver "
+                        + "again in a new pod when it fails");
                 case "pythonVersion" -> c.warn(value, "spec.pythonVersion is not carried over: Spark 3 dropped "
                         + "spark.kubernetes.pyspark.pythonVersion and runs the image's python3",
                         "set PYSPARK_PYTHON in driver.env and executor.env to pick another interpreter");
@@ -194,9 +189,7 @@ public final class ApplicationConverter {
                     }
                 }
                 case "batchScheduler" -> batchScheduler(value);
-                case "timeToLiveSeconds" -> c.warn(value, "spec.timeToLiveSeconds is not carried over: spark-gen "
-                        + "writes no SparkApplication to expire", "a finished driver pod stays until you delete it "
-                        + "('kubectl delete -k OUT'); its executors go with it");
+                case "timeToLiveSeconds" -> runs.timeToLive(value);
                 case "batchSchedulerOptions" -> {
                     if (c.isMapping(path, value)) {
                         batchSchedulerOptions(value);
@@ -288,47 +281,6 @@ public final class ApplicationConverter {
                         + "into the driver's working directory itself");
             } else {
                 c.unknown("spec.deps." + key, item, key, lists);
-            }
-        });
-    }
-
-    private void restartPolicy(Node value) {
-        if (value instanceof Scalar) {
-            c.job.put("restartPolicy", text(value));
-            return;
-        }
-        if (!c.isMapping("spec.restartPolicy", value)) {
-            return;
-        }
-        entries(value).forEach((key, item) -> {
-            if (absent(item)) {
-                return;
-            }
-            String type = textOf(item);
-            switch (key) {
-                case "type" -> {
-                    if ("Always".equals(type)) {
-                        c.job.put("restartPolicy", string(item.origin(), "OnFailure"));
-                        c.warn(item, "restartPolicy Always is carried over as OnFailure: the operator reruns even a "
-                                + "successful application; spark-gen's driver pod restarts only when it fails",
-                                "re-apply the job from your scheduler to run it again");
-                    } else {
-                        c.job.put("restartPolicy", text(item));
-                        if ("OnFailure".equals(type)) {
-                            c.warn(item, "restartPolicy OnFailure: the operator resubmits the application; "
-                                    + "spark-gen's driver pod gets restartPolicy OnFailure, which the kubelet "
-                                    + "restarts in place", "the driver restarts in the same pod, without limit "
-                                    + "and with the kubelet's back-off");
-                        }
-                    }
-                }
-                case "onFailureRetries", "onFailureRetryInterval", "onSubmissionFailureRetries",
-                        "onSubmissionFailureRetryInterval" -> c.warn(item, "restartPolicy." + key + " is not "
-                        + "carried over: retry counts and intervals are the operator's resubmission; a pod "
-                        + "restarts with the kubelet's back-off, without limit", "to cap the attempts, run the "
-                        + "job from a Job or workflow that counts them");
-                default -> c.unknown("spec.restartPolicy." + key, item, key, List.of("type", "onFailureRetries",
-                        "onFailureRetryInterval", "onSubmissionFailureRetries", "onSubmissionFailureRetryInterval"));
             }
         });
     }

@@ -1,6 +1,6 @@
 package dev.sparkgen.importer;
 
-import dev.sparkgen.SparkGen;
+import dev.sparkgen.model.App;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.ListNode;
@@ -10,7 +10,6 @@ import dev.sparkgen.source.Scalar;
 import dev.sparkgen.source.YamlLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * {@code spark-gen import}: a SparkApplication converted into a job ({@link ApplicationConverter}), checked as any
@@ -19,6 +18,23 @@ import java.util.function.BiFunction;
  * {@link IllegalStateException}.
  */
 public final class Importer {
+
+    /**
+     * How the caller validates a converted job, as {@code validate} would (schema, bind, rules): the importer
+     * needs the verdict, not the facade, so it depends on nothing above it.
+     */
+    @FunctionalInterface
+    public interface Check {
+        Checked check(MapNode job, String display);
+    }
+
+    /** A converted job checked: its app when it is valid (null otherwise), and every problem found. */
+    public record Checked(App app, List<Problem> problems) {
+
+        public boolean ok() {
+            return app != null;
+        }
+    }
 
     private Importer() {
     }
@@ -39,7 +55,7 @@ public final class Importer {
      * metadata.name; without it, that is an error naming them.
      */
     public static Imported importFile(String display, byte[] bytes, String name, Problems problems,
-                                      BiFunction<MapNode, String, SparkGen.JobResult> check) {
+                                      Check check) {
         List<MapNode> documents = Documents.load(display, bytes, problems);
         if (documents == null) {
             return new Imported(null, null, problems.all());
@@ -87,13 +103,13 @@ public final class Importer {
     }
 
     public static Imported importApplication(MapNode document, String display, Problems problems,
-                                             BiFunction<MapNode, String, SparkGen.JobResult> check) {
+                                             Check check) {
         ApplicationConverter.Result converted = ApplicationConverter.convert(document, display);
         converted.problems().forEach(problems::add);
         if (converted.job() == null || problems.hasErrors()) {
             return new Imported(null, null, problems.all());
         }
-        SparkGen.JobResult checked = check.apply(converted.job(), display);
+        Checked checked = check.check(converted.job(), display);
         checked.problems().forEach(problems::add);
         if (!checked.ok()) {
             return new Imported(null, null, problems.all());
@@ -118,7 +134,7 @@ public final class Importer {
     }
 
     /** The written job must read back as the job converted, and be valid: anything else is a bug of ours. */
-    private static void readBack(MapNode job, String yaml, BiFunction<MapNode, String, SparkGen.JobResult> check) {
+    private static void readBack(MapNode job, String yaml, Check check) {
         Problems problems = new Problems();
         String name = "the imported job";
         MapNode reread = YamlLoader.loadMapping(name, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
@@ -126,7 +142,7 @@ public final class Importer {
             throw new IllegalStateException("the imported job does not read back as converted"
                     + (problems.isEmpty() ? "" : ": " + problems.all().get(0).format()));
         }
-        SparkGen.JobResult checked = check.apply(reread, name);
+        Checked checked = check.check(reread, name);
         if (!checked.ok()) {
             throw new IllegalStateException("the imported job is not valid once written: "
                     + checked.problems().stream().filter(Problem::isError).findFirst().map(Problem::format).orElse(""));

@@ -1,19 +1,21 @@
 package dev.sparkgen.importer;
 
 import dev.sparkgen.problem.Quote;
-import dev.sparkgen.render.Encode;
+import dev.sparkgen.render.YamlWriter;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a job as block YAML: a comment header, then the fields in the order the document holds them, a comment
- * above each field whose path has a note. Strings go through {@link Encode#yaml} (or {@link Encode#block} when they
- * span lines), so no value can change the structure around it; numbers, booleans and null are written as they
- * were, which spark-gen's loader reads back as the same values.
+ * Writes a job as block YAML through the renderer's emitter ({@link YamlWriter}): a comment header, then the
+ * fields in the order the document holds them, a comment above each field whose path has a note, strings that
+ * span lines as literal blocks where that is exact. Numbers, booleans and null are written as they were, which
+ * spark-gen's loader reads back as the same values.
  */
 public final class JobYaml {
 
@@ -23,74 +25,29 @@ public final class JobYaml {
     public static String write(MapNode job, List<String> header, Map<String, String> notes) {
         StringBuilder out = new StringBuilder(4096);
         for (String line : header) {
-            out.append(comment(line)).append('\n');
+            out.append(line.isEmpty() ? "#" : "# " + Quote.controls(line)).append('\n');
         }
-        entries(out, job, 0, "", notes, false);
-        return out.toString();
+        return out.append(YamlWriter.document(entries(job), new YamlWriter.Style(false, true, notes::get))).toString();
     }
 
-    private static String comment(String text) {
-        return text.isEmpty() ? "#" : "# " + Quote.controls(text);
+    private static Map<String, Object> entries(MapNode map) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        map.entries().forEach((key, value) -> entries.put(key, tree(value)));
+        return entries;
     }
 
-    /** The entries of a mapping, each on its own line at {@code indent}; the first after a dash when {@code inItem}. */
-    private static void entries(StringBuilder out, MapNode map, int indent, String path, Map<String, String> notes,
-                                boolean inItem) {
-        boolean first = true;
-        for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-            String key = entry.getKey();
-            String childPath = path.isEmpty() ? key : path + "." + key;
-            String note = notes.get(childPath);
-            if (!(first && inItem)) {
-                if (note != null) {
-                    out.append(" ".repeat(indent)).append(comment(note)).append('\n');
-                }
-                out.append(" ".repeat(indent));
-            }
-            first = false;
-            out.append(Encode.yaml(key)).append(':');
-            value(out, entry.getValue(), indent, childPath, notes);
-        }
-    }
-
-    /** A value after its key (or dash) at {@code indent}: on the same line, or as a block below. */
-    private static void value(StringBuilder out, Node node, int indent, String path, Map<String, String> notes) {
+    /** A node as the emitter takes it: maps, lists, strings, and the other scalars as they were written. */
+    private static Object tree(Node node) {
         if (node instanceof MapNode map) {
-            if (map.entries().isEmpty()) {
-                out.append(" {}\n");
-                return;
-            }
-            out.append('\n');
-            entries(out, map, indent + 2, path, notes, false);
-        } else if (node instanceof ListNode list) {
-            if (list.items().isEmpty()) {
-                out.append(" []\n");
-                return;
-            }
-            out.append('\n');
-            for (Node item : list.items()) {
-                out.append(" ".repeat(indent)).append('-');
-                if (item instanceof MapNode map && !map.entries().isEmpty()) {
-                    out.append(' ');
-                    // the first key on the dash's line, the others under it (notes only name mapping paths)
-                    entries(out, map, indent + 2, "\0", Map.of(), true);
-                } else {
-                    value(out, item, indent + 2, "\0", Map.of());
-                }
-            }
-        } else {
-            out.append(scalar((Scalar) node, indent + 2)).append('\n');
+            return entries(map);
         }
-    }
-
-    private static String scalar(Scalar scalar, int indent) {
-        if (scalar.isNull()) {
-            return " null";
+        if (node instanceof ListNode list) {
+            List<Object> items = new ArrayList<>(list.items().size());
+            list.items().forEach(item -> items.add(tree(item)));
+            return items;
         }
-        if (!scalar.isString()) {
-            return " " + scalar.text();
-        }
-        String text = scalar.text();
-        return text.indexOf('\n') >= 0 ? Encode.block(text, indent) : " " + Encode.yaml(text);
+        Scalar scalar = (Scalar) node;
+        return scalar.isNull() ? new YamlWriter.Plain("null") : scalar.isString() ? scalar.text()
+                : new YamlWriter.Plain(scalar.text());
     }
 }

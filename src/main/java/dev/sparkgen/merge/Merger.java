@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *       the rules above (an item that is a mapping merges key by key; {@code null} removes the item); N equal to
  *       the list's length adds an item. Any other N, or a {@code [N]} over a value that is not a list, is a
  *       problem at the {@code --set}.</li>
+ *   <li>The profiles that apply are the job's own {@code profiles} as the {@code --set}s change it, by the rules
+ *       above ({@link #profiles}); a profile cannot add profiles.</li>
  * </ol>
  * Every value keeps the origin of the layer that wrote it; a merged mapping takes the origin of the last layer
  * that wrote it, so a missing key is reported where the user would add it.
@@ -33,6 +35,25 @@ public final class Merger {
     private static final Pattern INDEX = Pattern.compile("\\[([0-9]+)]");
 
     private Merger() {
+    }
+
+    /**
+     * The profiles a job gets: its own list, as the {@code --set}s change it (replace it, or index into it:
+     * {@code profiles[1]=spot}). The problems of the sets are reported when all the layers merge.
+     */
+    public static Node profiles(MapNode job, List<MapNode> sets) {
+        if (sets.stream().noneMatch(set -> set.get("profiles") != null)) {
+            return job.get("profiles");
+        }
+        List<MapNode> lists = new ArrayList<>();
+        List<MapNode> layers = new ArrayList<>(List.of(job));
+        layers.addAll(sets);
+        for (MapNode layer : layers) {
+            if (layer.get("profiles") != null) {
+                lists.add(new MapNode(layer.origin(), Map.of("profiles", layer.get("profiles"))));
+            }
+        }
+        return merge(job.origin(), lists, new Problems()).get("profiles");
     }
 
     /** {@link #merge(Origin, List, Problems)} of layers with no list index in them (files only), which cannot fail. */

@@ -51,6 +51,12 @@ public final class SetOverride {
                         "write --set PATH=VALUE, e.g. --set executor.instances=4 or --set sparkConf.\"spark.x\"=y");
                 return null;
             }
+            if (keys.size() == YamlLoader.MAX_DEPTH) {
+                // as deep as a file may nest: the same limit whichever way a value comes in
+                problems.error(new Origin(FILE, index, start + 1), "the --set path nests deeper than "
+                        + YamlLoader.MAX_DEPTH + " levels", null);
+                return null;
+            }
             keys.add(key.toString());
             columns.add(start + 1);
             while (i < n && argument.charAt(i) == '[') {
@@ -80,7 +86,7 @@ public final class SetOverride {
         String text = argument.substring(valueStart);
         Node value = text.isEmpty()
                 ? new Scalar(new Origin(FILE, index, valueStart + 1), "", null)
-                : YamlLoader.load(FILE, text, index - 1, valueStart, problems);
+                : YamlLoader.load(FILE, text, index - 1, valueStart, keys.size(), problems);
         if (value == null) {
             return null;
         }

@@ -104,4 +104,12 @@ public record App(
     public boolean pathRouted() {
         return route.pathRouted();
     }
+
+    /**
+     * The name of the object that runs the driver: the Pod or the Job {@code <app>-driver}, or the CronJob
+     * {@code <app>} (the API server takes at most 52 characters for a CronJob, 11 fewer than for a Job).
+     */
+    public String driverObject() {
+        return job.run().kind() == Run.Kind.CronJob ? name : names.driverPod();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binds a merged, schema-valid document to a {@link SparkJob}, applying the defaults the schema documents.
+ * Binds a merged, schema-valid document to a {@link SparkJob}, applying the defaults the schema documents (passed
+ * in: {@code Schemas.defaults()}; no default is written here).
  * It checks nothing: the schema has, and {@code rules} will. Kubernetes objects passed through are plain data.
  */
 public final class Binder {
@@ -17,9 +18,9 @@ public final class Binder {
     private Binder() {
     }
 
-    public static SparkJob bind(MapNode document) {
-        Values v = new Values(document);
-        String mainFile = v.text("mainApplicationFile", "");
+    public static SparkJob bind(MapNode document, Map<String, Object> defaults) {
+        Values v = new Values(document, defaults);
+        String mainFile = v.required("mainApplicationFile");
         Values ui = v.child("ui");
         Values service = ui.child("service");
         Values ingress = ui.child("ingress");
@@ -31,69 +32,70 @@ public final class Binder {
         Values prometheus = monitoring.child("prometheus");
         Values batch = v.child("batchSchedulerOptions");
         return new SparkJob(
-                v.text("name", ""),
-                v.text("namespace", "default"),
-                v.has("sparkVersion") ? SparkVersion.parse(v.text("sparkVersion", "")) : SparkVersion.NEWEST,
+                v.required("name"),
+                v.text("namespace"),
+                v.has("sparkVersion") ? SparkVersion.parse(v.required("sparkVersion")) : SparkVersion.NEWEST,
                 v.texts("profiles"),
-                v.text("priorityClassName", null),
-                v.text("nameSuffix", ""),
-                v.text("schedulerName", null),
-                v.text("serviceAccountName", null),
-                v.text("image", ""),
-                v.text("imagePullPolicy", "IfNotPresent"),
+                v.textOrNull("priorityClassName"),
+                v.text("nameSuffix"),
+                v.textOrNull("schedulerName"),
+                v.textOrNull("serviceAccountName"),
+                v.required("image"),
+                v.text("imagePullPolicy"),
                 v.texts("imagePullSecrets"),
-                v.text("sparkHome", "/opt/spark"),
-                v.has("type") ? AppType.of(v.text("type", "")) : AppType.fromFile(mainFile),
+                v.text("sparkHome"),
+                v.has("type") ? AppType.of(v.required("type")) : AppType.fromFile(mainFile),
                 mainFile,
-                v.text("mainClass", null),
+                v.textOrNull("mainClass"),
                 v.texts("arguments"),
                 new Deps(deps.texts("jars"), deps.texts("files"), deps.texts("pyFiles"), deps.texts("packages"),
                         deps.texts("repositories"), deps.texts("excludePackages"), deps.texts("archives")),
                 v.textMap("sparkConf"),
                 v.textMap("hadoopConf"),
                 v.textMap("sparkEnv"),
-                new Driver(role(driver), driver.integer("port", 7078), driver.integer("blockManagerPort", 7079),
-                        driver.has("memoryLimit") ? Memory.parse(driver.text("memoryLimit", "")) : null,
+                new Driver(role(driver), driver.integer("port"), driver.integer("blockManagerPort"),
+                        driver.has("memoryLimit") ? Memory.parse(driver.required("memoryLimit")) : null,
                         driver.rawList("initContainers"), driver.rawList("sidecars")),
-                new Executor(role(executor), executor.integerOrNull("instances"),
-                        executor.text("serviceAccount", null), executor.boolOrNull("deleteOnTermination"),
+                new Executor(role(executor), executor.integer("instances"), executor.has("instances"),
+                        executor.textOrNull("serviceAccount"), executor.boolOrNull("deleteOnTermination"),
                         executor.rawList("initContainers"), executor.rawList("sidecars")),
-                v.text("restartPolicy", "Never"),
-                new Ui(ui.integer("port", 4040), ui.bool("killEnabled", false), service.text("type", "ClusterIP"),
+                v.text("restartPolicy"),
+                Run.bind(v.child("run")),
+                new Ui(ui.integer("port"), ui.bool("killEnabled"), service.text("type"),
                         service.integerOrNull("nodePort"),
                         service.textMap("annotations"), service.textMap("labels"),
-                        new Ui.Ingress(ingress.bool("enabled", true), ingress.text("className", "nginx"),
-                                ingress.text("host", null), ingress.text("path", null),
-                                ingress.text("urlFormat", null), ingress.child("tls").text("secretName", null),
+                        new Ui.Ingress(ingress.bool("enabled"), ingress.text("className"),
+                                ingress.textOrNull("host"), ingress.textOrNull("path"),
+                                ingress.textOrNull("urlFormat"), ingress.child("tls").textOrNull("secretName"),
                                 ingress.textMap("annotations"))),
                 v.rawList("volumes"),
-                v.text("sparkConfigMap", null),
-                v.text("hadoopConfigMap", null),
-                new Options.DynamicAllocation(dynamic.bool("enabled", false), dynamic.integerOrNull("initialExecutors"),
+                v.textOrNull("sparkConfigMap"),
+                v.textOrNull("hadoopConfigMap"),
+                new Options.DynamicAllocation(dynamic.bool("enabled"), dynamic.integerOrNull("initialExecutors"),
                         dynamic.integerOrNull("minExecutors"), dynamic.integerOrNull("maxExecutors"),
-                        dynamic.bool("shuffleTrackingEnabled", true), dynamic.longOrNull("shuffleTrackingTimeout")),
-                new Options.Monitoring(monitoring.bool("exposeDriverMetrics", false),
-                        monitoring.bool("exposeExecutorMetrics", false), prometheus.text("jmxExporterJar", null),
-                        prometheus.integer("port", 8090), prometheus.text("portName", "jmx-exporter"),
-                        prometheus.text("configuration", null), prometheus.text("configFile", null)),
-                v.child("rbac").bool("create", false),
-                new Options.BatchScheduler(batch.text("queue", null), batch.text("priorityClassName", null),
+                        dynamic.bool("shuffleTrackingEnabled"), dynamic.longOrNull("shuffleTrackingTimeout")),
+                new Options.Monitoring(monitoring.bool("exposeDriverMetrics"),
+                        monitoring.bool("exposeExecutorMetrics"), prometheus.textOrNull("jmxExporterJar"),
+                        prometheus.integer("port"), prometheus.text("portName"),
+                        prometheus.textOrNull("configuration"), prometheus.textOrNull("configFile")),
+                v.child("rbac").bool("create"),
+                new Options.BatchScheduler(batch.textOrNull("queue"), batch.textOrNull("priorityClassName"),
                         batch.textMap("resources")),
-                new Options.NetworkPolicy(v.child("networkPolicy").bool("create", false),
-                        v.child("networkPolicy").text("ingressControllerNamespace", "ingress-nginx")));
+                new Options.NetworkPolicy(v.child("networkPolicy").bool("create"),
+                        v.child("networkPolicy").text("ingressControllerNamespace")));
     }
 
     private static Role role(Values role) {
         Values affinity = role.child("nodeAffinity");
         return new Role(
-                role.integer("cores", 1),
-                role.text("coreRequest", null),
-                role.text("coreLimit", null),
-                Memory.parse(role.text("memory", "1g")),
-                role.has("memoryOverhead") ? Memory.parse(role.text("memoryOverhead", "")) : null,
-                role.text("image", null),
-                role.text("javaOptions", null),
-                role.has("nodeAffinity") ? new NodeAffinity(affinity.text("key", "type"), affinity.texts("values")) : null,
+                role.integer("cores"),
+                role.textOrNull("coreRequest"),
+                role.textOrNull("coreLimit"),
+                Memory.parse(role.text("memory")),
+                role.has("memoryOverhead") ? Memory.parse(role.required("memoryOverhead")) : null,
+                role.textOrNull("image"),
+                role.textOrNull("javaOptions"),
+                role.has("nodeAffinity") ? new NodeAffinity(affinity.text("key"), affinity.texts("values")) : null,
                 role.textMap("labels"),
                 role.textMap("annotations"),
                 mounts(role, "secrets"),
@@ -107,14 +109,15 @@ public final class Binder {
                         role.has("envFrom") ? role.rawList("envFrom") : null,
                         role.has("volumeMounts") ? role.rawList("volumeMounts") : null,
                         role.rawMap("securityContext"), role.rawMap("lifecycle")),
-                role.has("gpu") ? new Gpu(role.child("gpu").text("name", ""), role.child("gpu").longOrNull("quantity"),
-                        role.child("gpu").text("discoveryScript", null)) : null);
+                role.has("gpu") ? new Gpu(role.child("gpu").required("name"), role.child("gpu").longOrNull("quantity"),
+                        role.child("gpu").textOrNull("discoveryScript")) : null);
     }
 
     private static List<Mount> mounts(Values role, String key) {
         List<Mount> mounts = new ArrayList<>();
         for (Values mount : role.children(key)) {
-            mounts.add(new Mount(mount.text("name", ""), mount.text("path", ""), mount.text("secretType", "Generic")));
+            mounts.add(new Mount(mount.required("name"), mount.required("path"),
+                    key.equals("secrets") ? mount.text("secretType") : null));
         }
         return mounts;
     }
@@ -129,8 +132,10 @@ public final class Binder {
                     : new EnvVar(name, null, (Map<String, Object>) Values.plain(((MapNode) value).get("valueFrom")))));
         } else if (node instanceof ListNode list) {
             for (Node item : list.items()) {
-                Values entry = new Values((MapNode) item);
-                env.add(new EnvVar(entry.text("name", ""), entry.has("valueFrom") ? null : entry.text("value", ""),
+                Values entry = new Values((MapNode) item, Map.of());
+                String value = entry.textOrNull("value");
+                // Kubernetes reads a variable without value or valueFrom as set to the empty string
+                env.add(new EnvVar(entry.required("name"), entry.has("valueFrom") ? null : value == null ? "" : value,
                         entry.rawMap("valueFrom")));
             }
         }

@@ -12,6 +12,8 @@ public final class Derive {
     public static final String ROLE_LABEL = "spark-role";
     /** Volcano's annotation naming a pod's PodGroup. */
     public static final String GROUP_ANNOTATION = "scheduling.k8s.io/group-name";
+    /** Volcano's annotation naming the queue of the PodGroup its controller makes for a pod that names none. */
+    public static final String QUEUE_ANNOTATION = "scheduling.volcano.sh/queue-name";
     /** YuniKorn's queue label and application id annotation, as Spark documents them. */
     public static final String YUNIKORN_QUEUE = "queue";
     public static final String YUNIKORN_APP_ID = "yunikorn.apache.org/app-id";
@@ -41,7 +43,10 @@ public final class Derive {
         App.Sizing executorSizing = App.Sizing.of(job.executor().role().memory(),
                 job.executor().role().memoryOverhead(), factor);
         int instances = initialExecutors(job);
-        App.PodGroup podGroup = "volcano".equals(job.schedulerName())
+        boolean volcano = "volcano".equals(job.schedulerName());
+        // A CronJob's runs would all name one PodGroup, which Volcano leaves Completed after the first: they name
+        // none, and Volcano's controller makes one per run's Job (and per driver, for its executors).
+        App.PodGroup podGroup = volcano && job.run().kind() != Run.Kind.CronJob
                 ? podGroup(job, driverSizing, executorSizing, instances) : null;
 
         SortedMap<String, String> driverLabels = podLabels(labels, job.driver().role(), "driver");
@@ -51,6 +56,10 @@ public final class Derive {
         if (podGroup != null) {
             driverAnnotations.put(GROUP_ANNOTATION, names.podGroup());
             executorAnnotations.put(GROUP_ANNOTATION, names.podGroup());
+        } else if (volcano) {
+            String queue = job.batchScheduler().queue() != null ? job.batchScheduler().queue() : "default";
+            driverAnnotations.put(QUEUE_ANNOTATION, queue);
+            executorAnnotations.put(QUEUE_ANNOTATION, queue);
         }
         if ("yunikorn".equals(job.schedulerName())) {
             String queue = job.batchScheduler().queue() != null ? job.batchScheduler().queue() : "root.default";
@@ -102,11 +111,12 @@ public final class Derive {
      * of minExecutors, initialExecutors and instances (Spark's getInitialTargetExecutorNumber).
      */
     static int initialExecutors(SparkJob job) {
-        Integer instances = job.executor().instances();
+        Executor executor = job.executor();
         Options.DynamicAllocation dynamic = job.dynamicAllocation();
         if (!dynamic.enabled()) {
-            return instances != null ? instances : Executor.DEFAULT_INSTANCES;
+            return executor.instances();
         }
+        Integer instances = executor.instancesGiven() ? executor.instances() : null;
         int initial = 0;
         for (Integer n : new Integer[] {dynamic.minExecutors(), dynamic.initialExecutors(), instances}) {
             initial = Math.max(initial, n == null ? 0 : n);

@@ -19,8 +19,4 @@ public record Memory(String text, long mebibytes) {
         };
         return new Memory(text, kib / 1024);
     }
-
-    public static Memory ofMebibytes(long mebibytes) {
-        return new Memory(mebibytes + "m", mebibytes);
-    }
 }

@@ -31,6 +31,7 @@ public record SparkJob(
         Driver driver,
         Executor executor,
         String restartPolicy,
+        Run run,
         Ui ui,
         List<Object> volumes,
         String sparkConfigMap,

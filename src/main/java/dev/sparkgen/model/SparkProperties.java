@@ -26,11 +26,13 @@ public final class SparkProperties {
     static {
         DERIVED.put("spark.submit.deployMode", "spark-submit runs in client mode inside the driver pod");
         DERIVED.put("spark.kubernetes.namespace", "it is the 'namespace' field, passed at run time from the pod");
-        DERIVED.put("spark.kubernetes.driver.pod.name",
-                "it names the driver pod spark-gen writes, so that the executors die with it");
-        DERIVED.put("spark.driver.host", "it is the headless driver service spark-gen writes");
+        DERIVED.put("spark.kubernetes.driver.pod.name", "it names the pod that runs the driver (a Job's from the "
+                + "downward API), so that the executors die with it");
+        DERIVED.put("spark.driver.host", "it is the headless driver service spark-gen writes (with a CronJob's "
+                + "Replace, the driver pod's own IP)");
         DERIVED.put("spark.driver.bindAddress", "the driver binds to its pod IP, from the downward API");
-        DERIVED.put("spark.kubernetes.executor.podNamePrefix", "it is the app name: executors are <app>-exec-N");
+        DERIVED.put("spark.kubernetes.executor.podNamePrefix", "spark-gen names the executors: <app>-exec-N for a "
+                + "Pod driver, a name unique to each attempt for a Job or CronJob, so that a retry never collides");
         DERIVED.put("spark.kubernetes.executor.podTemplateFile",
                 "it is the executor pod template spark-gen writes into the ConfigMap");
         DERIVED.put("spark.ui.proxyBase", "it follows the Ingress path (set 'ui.ingress.path')");
@@ -142,12 +144,21 @@ public final class SparkProperties {
         p.put("spark.app.name", app, "spark-gen");
         p.put("spark.submit.deployMode", "client", "spark-gen");
         p.put("spark.kubernetes.namespace", job.namespace(), "namespace");
-        p.put("spark.kubernetes.driver.pod.name", names.driverPod(), "name");
-        p.put("spark.driver.host", names.driverHost(job.namespace()), "name");
+        Run run = job.run();
+        // A Job's controller names the driver pod, and Replace may overlap two drivers: the command line passes
+        // these from the downward API instead (the pod's name, its IP).
+        if (!run.byController()) {
+            p.put("spark.kubernetes.driver.pod.name", names.driverPod(), "name");
+        }
+        if (!run.driverReachedAtPodIp()) {
+            p.put("spark.driver.host", names.driverHost(job.namespace()), "name");
+        }
         p.put("spark.driver.port", String.valueOf(job.driver().port()), "driver.port");
         p.put("spark.driver.blockManager.port", String.valueOf(job.driver().blockManagerPort()), "driver.blockManagerPort");
         p.put("spark.driver.memory", job.driver().role().memory().text(), "driver.memory");
-        p.put("spark.kubernetes.executor.podNamePrefix", app, "name");
+        if (!run.byController()) {
+            p.put("spark.kubernetes.executor.podNamePrefix", app, "name");
+        }
         p.put("spark.kubernetes.executor.podTemplateFile", App.CONF_DIR + "/" + App.TEMPLATE_FILE, "spark-gen");
         p.put("spark.kubernetes.container.image", job.image(), "image");
         if (job.executor().role().image() != null) {
@@ -156,9 +167,8 @@ public final class SparkProperties {
         p.put("spark.kubernetes.container.image.pullPolicy", job.imagePullPolicy(), "imagePullPolicy");
         p.putList("spark.kubernetes.container.image.pullSecrets", job.imagePullSecrets(), "imagePullSecrets");
         Role executor = job.executor().role();
-        if (job.executor().instances() != null || !job.dynamicAllocation().enabled()) {
-            p.put("spark.executor.instances", String.valueOf(job.executor().instances() != null
-                    ? job.executor().instances() : Executor.DEFAULT_INSTANCES), "executor.instances");
+        if (job.executor().instancesGiven() || !job.dynamicAllocation().enabled()) {
+            p.put("spark.executor.instances", String.valueOf(job.executor().instances()), "executor.instances");
         }
         p.put("spark.executor.cores", String.valueOf(executor.cores()), "executor.cores");
         p.put("spark.executor.memory", executor.memory().text(), "executor.memory");

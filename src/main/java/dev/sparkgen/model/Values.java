@@ -6,44 +6,90 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Typed reads from a schema-valid mapping, with defaults for what is absent. */
+/**
+ * Typed reads from a schema-valid mapping. What is absent is the schema's default for the key's path
+ * ({@code text}, {@code integer}, {@code bool}: a key without one is a bug, reported as such), or null
+ * ({@code ...OrNull}: a field whose absence means spark-gen writes nothing for it).
+ */
 final class Values {
 
     private static final MapNode EMPTY = new MapNode(Origin.of("<default>"), Map.of());
 
     private final MapNode map;
+    private final Map<String, Object> defaults;
+    private final String path;
 
-    Values(MapNode map) {
+    Values(MapNode map, Map<String, Object> defaults) {
+        this(map, defaults, "");
+    }
+
+    private Values(MapNode map, Map<String, Object> defaults, String path) {
         this.map = map == null ? EMPTY : map;
+        this.defaults = defaults;
+        this.path = path;
     }
 
     Values child(String key) {
-        return new Values(map.get(key) instanceof MapNode child ? child : null);
+        return new Values(map.get(key) instanceof MapNode child ? child : null, defaults, at(key));
+    }
+
+    /** The mappings of a list, each read with the defaults of the list's items ({@code key[].field}). */
+    List<Values> children(String key) {
+        List<Values> children = new ArrayList<>();
+        if (map.get(key) instanceof ListNode list) {
+            for (Node item : list.items()) {
+                children.add(new Values(item instanceof MapNode m ? m : null, defaults, at(key) + "[]"));
+            }
+        }
+        return children;
     }
 
     boolean has(String key) {
         return map.get(key) != null;
     }
 
-    String text(String key, String fallback) {
-        return map.get(key) instanceof Scalar s ? s.text() : fallback;
+    /** A field the schema requires: a valid document has it. */
+    String required(String key) {
+        if (!(map.get(key) instanceof Scalar s)) {
+            throw new IllegalStateException("binding a document without " + at(key) + ", which the schema requires");
+        }
+        return s.text();
     }
 
-    int integer(String key, int fallback) {
-        return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.intValue() : fallback;
+    String text(String key) {
+        return map.get(key) instanceof Scalar s ? s.text() : (String) fallback(key);
+    }
+
+    String textOrNull(String key) {
+        return map.get(key) instanceof Scalar s ? s.text() : null;
+    }
+
+    int integer(String key) {
+        Integer value = integerOrNull(key);
+        return value != null ? value : ((Number) fallback(key)).intValue();
     }
 
     Integer integerOrNull(String key) {
         return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.intValue() : null;
     }
 
-    boolean bool(String key, boolean fallback) {
-        return map.get(key) instanceof Scalar s && s.value() instanceof Boolean b ? b : fallback;
+    Long longOrNull(String key) {
+        return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.longValue() : null;
+    }
+
+    boolean bool(String key) {
+        Boolean value = boolOrNull(key);
+        return value != null ? value : (Boolean) fallback(key);
+    }
+
+    Boolean boolOrNull(String key) {
+        return map.get(key) instanceof Scalar s && s.value() instanceof Boolean b ? b : null;
     }
 
     List<String> texts(String key) {
@@ -56,22 +102,12 @@ final class Values {
         return texts;
     }
 
-    Long longOrNull(String key) {
-        return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.longValue() : null;
-    }
-
-    Boolean boolOrNull(String key) {
-        return map.get(key) instanceof Scalar s && s.value() instanceof Boolean b ? b : null;
-    }
-
-    List<Values> children(String key) {
-        List<Values> children = new ArrayList<>();
-        if (map.get(key) instanceof ListNode list) {
-            for (Node item : list.items()) {
-                children.add(new Values(item instanceof MapNode m ? m : null));
-            }
+    SortedMap<String, String> textMap(String key) {
+        SortedMap<String, String> texts = new TreeMap<>();
+        if (map.get(key) instanceof MapNode entries) {
+            entries.entries().forEach((k, v) -> texts.put(k, ((Scalar) v).text()));
         }
-        return children;
+        return texts;
     }
 
     /** A value as plain Java data (a Kubernetes object passed through), or null when absent. */
@@ -91,18 +127,13 @@ final class Values {
         return list == null ? List.of() : (List<Object>) list;
     }
 
-    /** The entries of a mapping, in the order written. */
-    Map<String, Node> entries(String key) {
-        return map.get(key) instanceof MapNode m ? m.entries() : Map.of();
-    }
-
     Node node(String key) {
         return map.get(key);
     }
 
     static Object plain(Node node) {
         if (node instanceof MapNode m) {
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> out.put(k, plain(v)));
             return out;
         }
@@ -114,11 +145,15 @@ final class Values {
         return ((Scalar) node).value();
     }
 
-    SortedMap<String, String> textMap(String key) {
-        SortedMap<String, String> texts = new TreeMap<>();
-        if (map.get(key) instanceof MapNode entries) {
-            entries.entries().forEach((k, v) -> texts.put(k, ((Scalar) v).text()));
+    private String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private Object fallback(String key) {
+        Object value = defaults.get(at(key));
+        if (value == null) {
+            throw new IllegalStateException("the job schema gives " + at(key) + " no default");
         }
-        return texts;
+        return value;
     }
 }

@@ -11,6 +11,11 @@ public final class Quote {
     private Quote() {
     }
 
+    /** A count and its noun, for people: "1 file", "8 files", "0 runs" (nouns whose plural adds an s). */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code s} with its control characters escaped and shortened to about 60 characters. */
     public static String abbreviate(String s) {
         String line = controls(s);

@@ -109,7 +109,8 @@ public final class Profiles {
         Problems problems = new Problems();
         MapNode document = null;
         try {
-            document = YamlLoader.loadMapping(source.location(), source.read(), problems);
+            document = source.builtin() ? YamlLoader.loadMapping(source.location(), source.read(), problems)
+                    : YamlLoader.loadMapping(source.path(), source.location(), problems);
         } catch (IOException e) {
             problems.error(Origin.of(source.location()), "cannot read the profile: " + e.getMessage());
         }

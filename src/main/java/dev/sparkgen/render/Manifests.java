@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,7 +30,11 @@ final class Manifests {
     }
 
     static final List<Manifest> ALL = List.of(
-            Manifest.driver("driver-pod.yaml", app -> true, List.of("spec"), "v1 Pod"),
+            Manifest.driver("driver-pod.yaml", app -> kind(app) == Run.Kind.Pod, List.of("spec"), "v1 Pod"),
+            Manifest.driver("driver-job.yaml", app -> kind(app) == Run.Kind.Job,
+                    List.of("spec", "template", "spec"), "batch/v1 Job"),
+            Manifest.driver("driver-cronjob.yaml", app -> kind(app) == Run.Kind.CronJob,
+                    List.of("spec", "jobTemplate", "spec", "template", "spec"), "batch/v1 CronJob"),
             new Manifest("configmap.yaml", app -> true, "v1 ConfigMap"),
             new Manifest("driver-svc.yaml", app -> true, "v1 Service"),
             new Manifest("ui-svc.yaml", app -> true, "v1 Service"),
@@ -41,10 +46,14 @@ final class Manifests {
                     "networking.k8s.io/v1 NetworkPolicy", "networking.k8s.io/v1 NetworkPolicy"),
             new Manifest("traefik-middleware.yaml", UiIngress::traefikStripsPrefix, "traefik.io/v1alpha1 Middleware"));
 
-    /** The first five are the contract's (the driver, its configuration, two Services, the Ingress). */
-    static final int CONTRACT = 5;
+    /** The first seven are the contract's: the driver (one of three kinds), its configuration, two Services, the Ingress. */
+    static final int CONTRACT = 7;
 
     private Manifests() {
+    }
+
+    private static Run.Kind kind(App app) {
+        return app.job().run().kind();
     }
 
     /** The files of an app's manifests: the contract's five (four without an Ingress), then further objects. */

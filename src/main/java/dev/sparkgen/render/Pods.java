@@ -1,5 +1,16 @@
 package dev.sparkgen.render;
 
+import static dev.sparkgen.model.PodNames.BIND_ADDRESS_VAR;
+import static dev.sparkgen.model.PodNames.CONFIG_MAP_VOLUMES;
+import static dev.sparkgen.model.PodNames.CONF_VOLUME;
+import static dev.sparkgen.model.PodNames.HADOOP_VOLUME;
+import static dev.sparkgen.model.PodNames.METRICS_VOLUME;
+import static dev.sparkgen.model.PodNames.NAMESPACE_VAR;
+import static dev.sparkgen.model.PodNames.POD_NAME_VAR;
+import static dev.sparkgen.model.PodNames.SCRATCH_VOLUME;
+import static dev.sparkgen.model.PodNames.SECRET_VOLUMES;
+import static dev.sparkgen.model.PodNames.volumeName;
+
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.ContainerSettings;
 import dev.sparkgen.model.Derive;
@@ -7,8 +18,10 @@ import dev.sparkgen.model.EnvVar;
 import dev.sparkgen.model.Mount;
 import dev.sparkgen.model.NodeAffinity;
 import dev.sparkgen.model.Options;
+import dev.sparkgen.model.PodNames;
 import dev.sparkgen.model.PodSettings;
 import dev.sparkgen.model.Role;
+import dev.sparkgen.model.Run;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.render.View.Arg;
 import dev.sparkgen.render.View.Env;
@@ -26,13 +39,6 @@ import java.util.TreeMap;
  */
 final class Pods {
 
-    static final String CONF_VOLUME = "spark-conf";
-    static final String SCRATCH_VOLUME = "spark-scratch";
-    static final String HADOOP_VOLUME = "hadoop-conf";
-    static final String METRICS_VOLUME = "spark-metrics";
-    /** Env vars spark-gen sets in the driver container; the args refer to them. */
-    static final String BIND_ADDRESS_VAR = "SPARK_DRIVER_BIND_ADDRESS";
-    static final String NAMESPACE_VAR = "SPARK_NAMESPACE";
     static final String RPC_PORT = "driver-rpc-port";
     static final String BLOCK_MANAGER_PORT = "blockmanager";
     static final String UI_PORT = "spark-ui";
@@ -54,11 +60,14 @@ final class Pods {
             spec.put("initContainers", job.driver().initContainers());
         }
         List<Env> env = new ArrayList<>();
-        env.add(Env.literal("SPARK_HOME", job.sparkHome()));
-        env.add(Env.literal("SPARK_CONF_DIR", App.CONF_DIR));
-        env.add(Env.literal("SPARK_LOCAL_DIRS", App.LOCAL_DIRS));
+        env.add(Env.literal(PodNames.HOME_VAR, job.sparkHome()));
+        env.add(Env.literal(PodNames.CONF_DIR_VAR, App.CONF_DIR));
+        env.add(Env.literal(PodNames.LOCAL_DIRS_VAR, App.LOCAL_DIRS));
         env.add(Env.from(BIND_ADDRESS_VAR, Map.of("fieldRef", Map.of("fieldPath", "status.podIP"))));
         env.add(Env.from(NAMESPACE_VAR, Map.of("fieldRef", Map.of("fieldPath", "metadata.namespace"))));
+        if (job.run().byController()) {
+            env.add(Env.from(POD_NAME_VAR, Map.of("fieldRef", Map.of("fieldPath", "metadata.name"))));
+        }
         env.addAll(commonEnv(job, role));
         List<View.Port> ports = new ArrayList<>(List.of(new View.Port(RPC_PORT, job.driver().port()),
                 new View.Port(BLOCK_MANAGER_PORT, job.driver().blockManagerPort()),
@@ -108,7 +117,20 @@ final class Pods {
         args.add(new Arg("--conf", false));
         args.add(new Arg("spark.kubernetes.namespace=$(" + NAMESPACE_VAR + ")", false));
         args.add(new Arg("--conf", false));
-        args.add(new Arg("spark.driver.host=" + app.names().driverHost("$(" + NAMESPACE_VAR + ")"), false));
+        Run run = job.run();
+        args.add(new Arg("spark.driver.host=" + (run.driverReachedAtPodIp() ? "$(" + BIND_ADDRESS_VAR + ")"
+                : app.names().driverHost("$(" + NAMESPACE_VAR + ")")), false));
+        if (run.byController()) {
+            // The executors' owner is the pod the Job controller named; with Never each attempt is a new pod, so
+            // executors named after it never collide with a failed attempt's (OnFailure keeps the pod: Spark
+            // then makes a prefix of its own for each spark-submit).
+            args.add(new Arg("--conf", false));
+            args.add(new Arg("spark.kubernetes.driver.pod.name=$(" + POD_NAME_VAR + ")", false));
+            if (job.restartPolicy().equals("Never")) {
+                args.add(new Arg("--conf", false));
+                args.add(new Arg("spark.kubernetes.executor.podNamePrefix=$(" + POD_NAME_VAR + ")", false));
+            }
+        }
         if (job.type().isJvm() && job.mainClass() != null) {
             args.add(new Arg("--class", false));
             args.add(new Arg(job.mainClass(), true));
@@ -207,10 +229,10 @@ final class Pods {
             mounts.addAll(role.container().volumeMounts());
         }
         for (int i = 0; i < role.secrets().size(); i++) {
-            mounts.add(mount(volumeName("secret", i), role.secrets().get(i).path(), true));
+            mounts.add(mount(volumeName(SECRET_VOLUMES, i), role.secrets().get(i).path(), true));
         }
         for (int i = 0; i < role.configMaps().size(); i++) {
-            mounts.add(mount(volumeName("configmap", i), role.configMaps().get(i).path(), true));
+            mounts.add(mount(volumeName(CONFIG_MAP_VOLUMES, i), role.configMaps().get(i).path(), true));
         }
         if (job.hadoopConfigMap() != null) {
             mounts.add(mount(HADOOP_VOLUME, App.HADOOP_CONF_DIR, true));
@@ -233,11 +255,11 @@ final class Pods {
             }
         }
         for (int i = 0; i < role.secrets().size(); i++) {
-            volumes.add(Map.of("name", volumeName("secret", i), "secret",
+            volumes.add(Map.of("name", volumeName(SECRET_VOLUMES, i), "secret",
                     Map.of("secretName", role.secrets().get(i).name())));
         }
         for (int i = 0; i < role.configMaps().size(); i++) {
-            volumes.add(Map.of("name", volumeName("configmap", i), "configMap",
+            volumes.add(Map.of("name", volumeName(CONFIG_MAP_VOLUMES, i), "configMap",
                     Map.of("name", role.configMaps().get(i).name())));
         }
         if (job.hadoopConfigMap() != null) {
@@ -262,11 +284,6 @@ final class Pods {
             }
         }
         return names;
-    }
-
-    /** The names spark-gen gives the volumes of a role's Secrets and ConfigMaps. */
-    static String volumeName(String kind, int index) {
-        return kind + "-" + index;
     }
 
     /** The short node affinity and the full one, as one Kubernetes affinity (rules refuse both at once). */

@@ -44,6 +44,9 @@ public final class Renderer {
                 files.get(App.TEMPLATE_FILE), files.getOrDefault(App.METRICS_FILE, "")));
         String podSpec = run.render("driver-pod-spec.yaml");
         run.put("podSpec", podSpec);
+        if (view.job() != null) {
+            run.put("jobSpec", run.render("driver-job-spec.yaml"));
+        }
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : view.resources()) {
             out.put(name, run.render(name));

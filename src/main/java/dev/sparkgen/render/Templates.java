@@ -29,7 +29,8 @@ import jinjava.javax.el.ELResolver;
  */
 final class Templates {
 
-    static final List<String> NAMES = List.of("driver-pod.yaml", "driver-pod-spec.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
+    static final List<String> NAMES = List.of("driver-pod.yaml", "driver-pod-spec.yaml", "driver-job.yaml",
+            "driver-job-spec.yaml", "driver-cronjob.yaml", "configmap.yaml", "driver-svc.yaml", "ui-svc.yaml",
             "ui-ingress.yaml", "kustomization.yaml", "spark-defaults.conf", "spark-env.sh",
             "executor-pod-template.yaml", "root-kustomization.yaml", "rbac.yaml", "podgroup.yaml",
             "networkpolicy.yaml", "traefik-middleware.yaml", "prometheus.yaml", "README.md", "job.yaml");

@@ -34,6 +34,8 @@ record View(
         List<Map<String, Object>> rbacRules,
         PodGroup podGroup,
         NetworkPolicies networkPolicy,
+        DriverJob job,
+        DriverCronJob cronJob,
         List<String> resources) {
 
     /** Argo CD applies an object with this annotation before the pods: the PodGroup and the driver's identity. */
@@ -100,6 +102,20 @@ record View(
     record PodGroup(String queue, String priorityClassName, SortedMap<String, String> minResources) {
     }
 
+    /**
+     * The Job that runs the driver pod (a CronJob's Jobs too): retries, deadline and time to live, each absent
+     * (false, 0) when unset; with {@code podFailurePolicy} an evicted driver runs again without using up a retry.
+     */
+    record DriverJob(int backoffLimit, int activeDeadlineSeconds, boolean podFailurePolicy, boolean timeToLive,
+                     int ttlSecondsAfterFinished) {
+    }
+
+    /** The CronJob that starts the driver's Jobs: its schedule and policies, Kubernetes' names. */
+    record DriverCronJob(String schedule, String timeZone, String concurrencyPolicy, boolean suspend,
+                         boolean startingDeadline, int startingDeadlineSeconds, int successfulJobsHistoryLimit,
+                         int failedJobsHistoryLimit) {
+    }
+
     /** The two NetworkPolicies: which pods each selects, and what may reach them. */
     record NetworkPolicies(Map<String, Object> driverSelector, Map<String, Object> executorSelector,
                            List<Map<String, Object>> driverIngress, List<Map<String, Object>> executorIngress) {
@@ -134,6 +150,8 @@ record View(
                         group.priorityClassName() == null ? "" : group.priorityClassName(), group.minResources()),
                 new NetworkPolicies(Access.pods(app, "driver"), Access.pods(app, "executor"),
                         Access.driverIngress(app), Access.executorIngress(app)),
+                Runs.job(app.job()),
+                Runs.cronJob(app.job()),
                 Manifests.of(app));
     }
 }

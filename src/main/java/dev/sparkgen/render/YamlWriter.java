@@ -1,31 +1,62 @@
 package dev.sparkgen.render;
 
+import dev.sparkgen.problem.Quote;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Writes nested maps, lists and scalars as block YAML, in kubectl's layout (list items at their key's
- * indentation), keys sorted, every string through {@link Encode#yaml}. The output starts where a key's value
- * starts, so a template writes {@code labels:{{ labels|toyaml(4) }}}: a space and a scalar or an empty
- * collection, or a newline and the block indented by {@code indent}.
+ * spark-gen's one YAML emitter, for the manifests and for imported job files alike: nested maps, lists and
+ * scalars as block YAML in kubectl's layout (list items at their key's indentation, a mapping item's first key on
+ * the dash's line), every string through {@link Encode}, so no value can change the structure around it. A
+ * {@link Style} says what differs between the two: key order, multi-line strings, comments.
+ *
+ * <p>The template functions' output starts where a key's value starts, so a template writes
+ * {@code labels:{{ toyaml(labels, 4) }}}: a space and a scalar or an empty collection, or a newline and the block
+ * indented by {@code indent}.
  */
-final class YamlWriter {
+public final class YamlWriter {
+
+    /**
+     * How a tree is written: keys sorted (manifests) or in their map's order (a job file); strings that span
+     * lines as literal blocks, where that is exact, or always double-quoted on one line; a comment line above a
+     * mapping key, by its dotted path ({@code driver.cores}; keys under list items have none), or none.
+     */
+    public record Style(boolean sortKeys, boolean blocks, Function<String, String> comments) {
+
+        static final Style MANIFEST = new Style(true, false, path -> null);
+    }
+
+    /** A scalar written as it is: a number, boolean or null as its document wrote it ({@code 0x1F}, {@code ~}). */
+    public record Plain(String text) {
+    }
 
     private YamlWriter() {
+    }
+
+    /** A whole document: a map's entries at the left margin, each line ending with a newline. */
+    public static String document(Map<String, ?> map, Style style) {
+        if (map.isEmpty()) {
+            return "{}\n";
+        }
+        StringBuilder out = new StringBuilder(4096);
+        write(out, map, 0, "", style);
+        return out.append('\n').substring(1);
     }
 
     /**
      * The entries of a map (as keys beside others) or the items of a list (beside other items) at
      * {@code indent}, each on a line of its own, starting with a newline; nothing when there are none. A template
-     * writes {@code spec:{{ fields|fields(2) }}}, or adds items after its own.
+     * writes {@code spec:{{ fields(spec, 2) }}}, or adds items after its own.
      */
     static String fields(Object value, int indent) {
         if (value instanceof Map<?, ?> map && map.isEmpty() || value instanceof Collection<?> list && list.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder(256);
-        write(out, value, indent);
+        write(out, value, indent, null, Style.MANIFEST);
         return out.toString();
     }
 
@@ -58,7 +89,7 @@ final class YamlWriter {
             Map<?, ?> from = (Map<?, ?>) var.get("valueFrom");
             if (from != null && !from.isEmpty()) {
                 out.append('\n').append(pad).append("  valueFrom:");
-                write(out, from, indent + 4);
+                write(out, from, indent + 4, null, Style.MANIFEST);
             } else {
                 out.append('\n').append(pad).append("  value: ").append(Encode.yaml(Encode.literal((String) var.get("value"))));
             }
@@ -66,21 +97,38 @@ final class YamlWriter {
         return out.toString();
     }
 
+    /** A value after its key, the key at {@code indent - 2} (see the class comment). */
     static String value(Object value, int indent) {
         StringBuilder out = new StringBuilder(128);
-        write(out, value, indent);
+        write(out, value, indent, null, Style.MANIFEST);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, Object value, int indent) {
+    /**
+     * A value after its key or dash. A map's entries and a list's items go on lines of their own at
+     * {@code indent} (a list's items at its key's indentation, in kubectl's layout); a scalar on the same line.
+     * {@code path} is the dotted path of a map's keys for comments, null under a list item.
+     */
+    private static void write(StringBuilder out, Object value, int indent, String path, Style style) {
         if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append(" {}");
                 return;
             }
-            for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {
-                out.append('\n').append(" ".repeat(indent)).append(Encode.yaml(entry.getKey().toString())).append(':');
-                write(out, entry.getValue(), indent + (entry.getValue() instanceof Map ? 2 : 0));
+            for (Map.Entry<String, ?> entry : ordered(map, style).entrySet()) {
+                String key = entry.getKey();
+                String keyPath = path == null ? null : path.isEmpty() ? key : path + "." + key;
+                String comment = keyPath == null ? null : style.comments().apply(keyPath);
+                if (comment != null) {
+                    out.append('\n').append(" ".repeat(indent)).append(comment(comment));
+                }
+                out.append('\n').append(" ".repeat(indent)).append(Encode.yaml(key)).append(':');
+                Object child = entry.getValue();
+                if (child instanceof Map<?, ?> || child instanceof Collection<?>) {
+                    write(out, child, indent + (child instanceof Map ? 2 : 0), keyPath, style);
+                } else {
+                    scalar(out, child, indent, style);
+                }
             }
         } else if (value instanceof Collection<?> list) {
             if (list.isEmpty()) {
@@ -92,22 +140,41 @@ final class YamlWriter {
                 if (item instanceof Map<?, ?> map && !map.isEmpty()) {
                     // the first key sits on the dash's line, the others under it
                     StringBuilder inner = new StringBuilder();
-                    write(inner, item, indent + 2);
+                    write(inner, item, indent + 2, null, style);
                     out.append(' ').append(inner, indent + 3, inner.length());
+                } else if (item instanceof Map<?, ?> || item instanceof Collection<?>) {
+                    write(out, item, indent + 2, null, style);
                 } else {
-                    write(out, item, indent + 2);
+                    scalar(out, item, indent, style);
                 }
             }
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(' ').append(value);
         } else {
-            out.append(' ').append(Encode.yaml(String.valueOf(value)));
+            scalar(out, value, indent - 2, style);
         }
     }
 
-    private static Map<String, Object> sorted(Map<?, ?> map) {
-        Map<String, Object> sorted = new TreeMap<>();
-        map.forEach((k, v) -> sorted.put(k.toString(), v));
-        return sorted;
+    /**
+     * A scalar after its key or dash at {@code parent} spaces: on the same line, or as a literal block whose
+     * lines are indented two more than that key or dash (what its indentation indicator counts from).
+     */
+    private static void scalar(StringBuilder out, Object value, int parent, Style style) {
+        if (value instanceof Plain plain) {
+            out.append(' ').append(plain.text());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(' ').append(value);
+        } else {
+            String text = String.valueOf(value);
+            out.append(style.blocks() && text.indexOf('\n') >= 0 ? Encode.block(text, parent + 2) : " " + Encode.yaml(text));
+        }
+    }
+
+    private static String comment(String text) {
+        return text.isEmpty() ? "#" : "# " + Quote.controls(text);
+    }
+
+    private static Map<String, ?> ordered(Map<?, ?> map, Style style) {
+        Map<String, Object> ordered = style.sortKeys() ? new TreeMap<>() : new LinkedHashMap<>();
+        map.forEach((k, v) -> ordered.put(k.toString(), v));
+        return ordered;
     }
 }

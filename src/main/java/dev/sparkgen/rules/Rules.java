@@ -1,6 +1,7 @@
 package dev.sparkgen.rules;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.PodNames;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.EnvVar;
 import dev.sparkgen.model.Memory;
@@ -35,8 +36,7 @@ public final class Rules {
     public static final long MIN_DRIVER_HEAP_MIB = 512;
 
     /** Env vars spark-gen sets in the driver container. */
-    public static final Set<String> DRIVER_ENV = Set.of("SPARK_HOME", "SPARK_CONF_DIR", "SPARK_LOCAL_DIRS",
-            "SPARK_DRIVER_BIND_ADDRESS", "SPARK_NAMESPACE");
+    public static final Set<String> DRIVER_ENV = PodNames.driverEnv();
     /** Env vars Spark sets in every executor container. */
     public static final Set<String> EXECUTOR_ENV = Set.of("SPARK_DRIVER_URL", "SPARK_EXECUTOR_CORES",
             "SPARK_EXECUTOR_MEMORY", "SPARK_APPLICATION_ID", "SPARK_CONF_DIR", "SPARK_EXECUTOR_ID",
@@ -49,8 +49,6 @@ public final class Rules {
     private static final Pattern SPARK_REFERENCE = Pattern.compile("\\$\\{(env:|system:|spark\\.)");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern PATH = Pattern.compile("(/[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
-    private static final Pattern RESERVED_VOLUME =
-            Pattern.compile("spark-conf|spark-scratch|spark-metrics|hadoop-conf|secret-[0-9]+|configmap-[0-9]+");
 
     private final App app;
     private final SparkJob job;
@@ -93,6 +91,8 @@ public final class Rules {
         ClusterModeProperties.check(app, document, problems);
         PropertyKeySyntax.check(app, document, problems);
         GpusAreFound.check(app, document, problems);
+        RunRules.check(app, app.job().run(), document, problems);
+        CommaSeparatedLists.check(document, problems);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */
@@ -109,10 +109,11 @@ public final class Rules {
 
     /**
      * A driver restarted in place (OnFailure) starts a new Spark application in the same pod, whose executors
-     * are named <app>-exec-1... again, while the first attempt's may still be there: creating them fails.
+     * are named <app>-exec-1... again, while the first attempt's may still be there: creating them fails. (A Job's
+     * driver leaves the prefix to Spark then, which makes a new one for each spark-submit.)
      */
     void restartsKeepExecutorNamesFree() {
-        if (job.restartPolicy().equals("OnFailure")) {
+        if (job.restartPolicy().equals("OnFailure") && !job.run().byController()) {
             problems.warning(at("restartPolicy"), "with restartPolicy OnFailure, a restarted driver creates "
                     + "executors named " + app.name() + "-exec-1... again, while those of the failed attempt may "
                     + "still exist (their owner, the pod, does)", "prefer Never and re-run the job (the README "
@@ -324,7 +325,7 @@ public final class Rules {
         Set<String> volumes = new HashSet<>();
         for (int i = 0; i < job.volumes().size(); i++) {
             String name = String.valueOf(((Map<String, Object>) job.volumes().get(i)).get("name"));
-            if (RESERVED_VOLUME.matcher(name).matches()) {
+            if (PodNames.reservedVolume(name)) {
                 problems.error(at("volumes", i), "volume name '" + name + "' is spark-gen's",
                         "spark-gen names its own volumes spark-conf, spark-scratch, spark-metrics, hadoop-conf, "
                                 + "secret-N and configmap-N: choose another name");

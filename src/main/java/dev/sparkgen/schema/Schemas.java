@@ -20,10 +20,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The JSON Schemas of job and profile files ({@code schema/*.schema.json}, carried in the jar): the single
@@ -52,6 +55,7 @@ public final class Schemas {
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
     /** The schema files as JSON, read when an error needs them (for suggestions and messages). */
     private final Map<String, JsonNode> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile SortedMap<String, Object> defaults;
 
     private Schemas() {
     }
@@ -199,13 +203,18 @@ public final class Schemas {
     }
 
     /**
-     * The defaults the job schema documents, by path ({@code driver.port}: 7078), for the fields a job may leave
-     * out; what {@code explain} shows as "default".
+     * The defaults the job schema documents, by path ({@code driver.port}: 7078; an array's items as
+     * {@code driver.secrets[].secretType}): the one place a default is written. {@code Binder} applies them and
+     * {@code explain} shows them. Read once.
      */
-    public java.util.SortedMap<String, Object> defaults() {
-        java.util.SortedMap<String, Object> defaults = new java.util.TreeMap<>();
-        collectDefaults(document(Kind.JOB.file()), KeyPath.of(), defaults, 0);
-        return defaults;
+    public SortedMap<String, Object> defaults() {
+        SortedMap<String, Object> read = defaults;
+        if (read == null) {
+            SortedMap<String, Object> collected = new TreeMap<>();
+            collectDefaults(document(Kind.JOB.file()), "", collected, 0);
+            read = defaults = Collections.unmodifiableSortedMap(collected);
+        }
+        return read;
     }
 
     /**
@@ -236,21 +245,25 @@ public final class Schemas {
         });
     }
 
-    private void collectDefaults(JsonNode schema, KeyPath path, java.util.Map<String, Object> defaults, int depth) {
+    private void collectDefaults(JsonNode schema, String path, Map<String, Object> defaults, int depth) {
         JsonNode properties = resolve(schema).get("properties");
         if (properties == null || depth > 4) {
             return;
         }
         properties.fields().forEachRemaining(entry -> {
             JsonNode property = entry.getValue();
-            KeyPath child = path.child(entry.getKey());
+            String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
             JsonNode value = property.has("default") ? property.get("default") : resolve(property).get("default");
             if (value != null) {
-                defaults.put(child.toString(), value.isTextual() ? value.asText()
+                defaults.put(child, value.isTextual() ? value.asText()
                         : value.isBoolean() ? (Object) value.booleanValue() : value.numberValue());
             }
             if (!property.path("$ref").asText().startsWith("kubernetes")) {
                 collectDefaults(property, child, defaults, depth + 1);
+                JsonNode items = resolve(property).get("items");
+                if (items != null && !items.path("$ref").asText().startsWith("kubernetes")) {
+                    collectDefaults(items, child + "[]", defaults, depth + 1);
+                }
             }
         });
     }

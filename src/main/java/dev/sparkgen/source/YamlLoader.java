@@ -54,10 +54,21 @@ public final class YamlLoader {
     public static final int MAX_DEPTH = 64;
     /** Values in one document, counting every use of an alias in full. */
     public static final long MAX_VALUES = 100_000;
+    /**
+     * The UTF-8 bytes of the keys and scalars of one document, counting every use of an alias in full: no more
+     * than a file may hold, so aliases cannot make a document bigger than one written out without them.
+     */
+    public static final long MAX_EXPANDED_BYTES = MAX_BYTES;
 
     private static final String TAG = "tag:yaml.org,2002:";
 
     private YamlLoader() {
+    }
+
+    /** Reads a file ({@link SourceFile}) as one YAML document whose top level is a mapping; null, with problems. */
+    public static MapNode loadMapping(java.nio.file.Path file, String display, Problems problems) {
+        byte[] bytes = SourceFile.read(file, display, problems);
+        return bytes == null ? null : loadMapping(display, bytes, problems);
     }
 
     /**
@@ -89,7 +100,15 @@ public final class YamlLoader {
      * for text that sits inside something else (a {@code --set} value at a column of its argument).
      */
     public static Node load(String name, String text, int line, int column, Problems problems) {
-        return new Builder(name, line, column, problems).build(text);
+        return load(name, text, line, column, 0, problems);
+    }
+
+    /**
+     * Loads text as a value that will sit {@code depth} levels deep in a document (a {@code --set} value under its
+     * path), so the depth limit counts those levels too.
+     */
+    public static Node load(String name, String text, int line, int column, int depth, Problems problems) {
+        return new Builder(name, line, column, depth, problems).build(text);
     }
 
     /** Decodes strict UTF-8 (a leading byte-order mark is dropped); null, with a problem, for anything else. */
@@ -167,16 +186,19 @@ public final class YamlLoader {
         private final int columnShift;
         private final Problems problems;
         private final Map<String, Node> anchors = new HashMap<>();
-        private final Map<String, Long> anchorWeights = new HashMap<>();
+        private final Map<String, Weight> anchorWeights = new HashMap<>();
         private final Set<String> openAnchors = new HashSet<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
+        private final int depthShift;
         private Node root;
-        private long rootWeight;
+        /** The UTF-8 bytes of the keys and scalars built so far, aliases counted in full. */
+        private long bytes;
 
-        Builder(String name, int lineShift, int columnShift, Problems problems) {
+        Builder(String name, int lineShift, int columnShift, int depthShift, Problems problems) {
             this.name = name;
             this.lineShift = lineShift;
             this.columnShift = columnShift;
+            this.depthShift = depthShift;
             this.problems = problems;
         }
 
@@ -265,12 +287,13 @@ public final class YamlLoader {
             if (tag != null && !tag.equals("!") && !tag.equals(TAG + (mapping ? "map" : "seq"))) {
                 throw unsupportedTag(event, tag);
             }
-            if (stack.size() >= MAX_DEPTH) {
-                throw stop(event.getStartMark(), "the document nests deeper than " + MAX_DEPTH + " levels", null);
+            if (depthShift + stack.size() >= MAX_DEPTH) {
+                throw tooDeep(event.getStartMark());
             }
             Frame frame = mapping ? new MapFrame() : new ListFrame();
             frame.origin = valueOrigin(event);
             frame.anchor = anchorOf(event);
+            frame.bytesBefore = bytes;
             stack.push(frame);
         }
 
@@ -279,12 +302,17 @@ public final class YamlLoader {
             Node node = frame instanceof MapFrame map
                     ? new MapNode(map.origin, map.entries)
                     : new ListNode(frame.origin, ((ListFrame) frame).items);
+            Weight weight = new Weight(frame.weight, bytes - frame.bytesBefore, frame.levels);
             if (frame.anchor != null) {
                 openAnchors.remove(frame.anchor);
                 anchors.put(frame.anchor, node);
-                anchorWeights.put(frame.anchor, frame.weight);
+                anchorWeights.put(frame.anchor, weight);
             }
-            add(node, frame.weight, frame.origin);
+            add(node, weight, frame.origin);
+        }
+
+        private Stop tooDeep(Mark mark) {
+            return stop(mark, "the document nests deeper than " + MAX_DEPTH + " levels", null);
         }
 
         private void scalar(ScalarEvent event) {
@@ -295,12 +323,14 @@ public final class YamlLoader {
             }
             checkText(event, value);
             Scalar scalar = new Scalar(valueOrigin(event), value, resolve(event));
+            Weight weight = new Weight(1, utf8Length(value), 0);
+            bytes += weight.bytes();
             String anchor = anchorOf(event);
             if (anchor != null) {
                 anchors.put(anchor, scalar);
-                anchorWeights.put(anchor, 1L);
+                anchorWeights.put(anchor, weight);
             }
-            add(scalar, 1, scalar.origin());
+            add(scalar, weight, scalar.origin());
         }
 
         private void key(ScalarEvent event, String key) {
@@ -324,6 +354,7 @@ public final class YamlLoader {
             }
             map.key = key;
             map.keyOrigin = origin;
+            bytes += utf8Length(key);
         }
 
         /**
@@ -358,17 +389,27 @@ public final class YamlLoader {
                         : "the alias *" + anchor + " refers to no anchor &" + anchor + " before it", null);
             }
             Origin origin = valueOrigin(event);
-            add(node.at(origin), anchorWeights.get(anchor), origin);
+            Weight weight = anchorWeights.get(anchor);
+            if (depthShift + stack.size() + weight.levels() > MAX_DEPTH) {
+                throw tooDeep(event.getStartMark());
+            }
+            bytes += weight.bytes();
+            if (bytes > MAX_EXPANDED_BYTES) {
+                problems.error(origin, "aliases expand the document to more than " + MAX_EXPANDED_BYTES + " bytes",
+                        "the alias *" + anchor + " adds " + weight.bytes() + " bytes: use each anchor a few times at most");
+                throw new Stop();
+            }
+            add(node.at(origin), weight, origin);
         }
 
-        private void add(Node node, long weight, Origin origin) {
+        private void add(Node node, Weight weight, Origin origin) {
             Frame parent = stack.peek();
             if (parent == null) {
                 root = node;
-                rootWeight = weight;
                 return;
             }
-            parent.weight += weight;
+            parent.weight += weight.values();
+            parent.levels = Math.max(parent.levels, weight.levels() + 1);
             if (parent.weight > MAX_VALUES) {
                 problems.error(origin, "aliases expand the document to more than " + MAX_VALUES + " values",
                         "use each anchor a few times at most");
@@ -419,10 +460,38 @@ public final class YamlLoader {
         }
     }
 
+    /** UTF-8 bytes of a string, without encoding it (a lone surrogate counts as the 3 bytes of '?'). */
+    static long utf8Length(String s) {
+        long length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+
+    /**
+     * What a value adds to its document wherever it is used: its values (itself included), the bytes of its keys
+     * and scalars, and how many levels of mappings and lists it nests.
+     */
+    private record Weight(long values, long bytes, int levels) {
+    }
+
     private abstract static class Frame {
         Origin origin;
         String anchor;
         long weight = 1;
+        long bytesBefore;
+        int levels = 1;
     }
 
     private static final class MapFrame extends Frame {

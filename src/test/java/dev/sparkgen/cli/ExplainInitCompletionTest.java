@@ -3,6 +3,7 @@ package dev.sparkgen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkgen.model.SparkVersion;
 import dev.sparkgen.testing.SparkGenCli;
 import dev.sparkgen.testing.SparkGenCli.Result;
 import java.io.IOException;
@@ -33,9 +34,29 @@ class ExplainInitCompletionTest {
         assertLine(result.out(), "image:", "apache/spark:3.5.3", "# job.yaml:5");
         assertLine(result.out(), "executor.instances:", "4", "# --set:1");
         assertLine(result.out(), "driver.port:", "7078", "# default");
-        assertTrue(result.out().contains("  app name:                pi-batch (8 of at most 47 characters"), result.out());
-        assertTrue(result.out().contains("executor pod memory:     1433Mi = 1024Mi heap + 409Mi overhead "
-                + "(max(384Mi, 0.4 x heap), Spark's rule)"), result.out());
+        assertEquals("""
+                derived:
+                  app name (executor pod prefix): pi-batch (8 of 47)
+                  driver pod:                     pi-batch-driver (15 of 253)
+                  headless driver service:        pi-batch-driver-svc (19 of 63)
+                  UI service:                     pi-batch-ui-svc (15 of 63)
+                  ConfigMap:                      pi-batch-cm (11 of 253)
+                  Ingress:                        pi-batch-ui-ingress (19 of 253)
+                  namespace:                      default
+                  profiles:                       team
+                  Spark:                          %s, Python
+                  image:                          apache/spark:3.5.3
+                  runs:                           local:///a.py
+                  driver:                         1 CPU, 1433Mi = 1024Mi heap + 409Mi overhead (max(384Mi, 0.4 × heap))
+                  executors:                      4 × 1 CPU, 1433Mi = 1024Mi heap + 409Mi overhead (max(384Mi, 0.4 × heap))
+                  scheduling:                     priority class batch, default scheduler
+                  service account:                default (of the namespace)
+                  Spark UI:                       any host of the ingress class, under /pi-batch
+                  executor pods:                  pi-batch-exec-<N>
+                  runs as:                        Pod pi-batch-driver, run once
+                  retries:                        none: a failed driver stays failed
+                  clean-up:                       none: the finished pod stays until it is deleted (kubectl delete -k)
+                """.formatted(SparkVersion.NEWEST), section(result.out(), "derived:", "spark-defaults.conf:"));
         assertTrue(result.out().contains("\n  spark.executor.instances 4\n"), result.out());
     }
 
@@ -84,14 +105,37 @@ class ExplainInitCompletionTest {
     }
 
     @Test
-    void completion_printsABashScriptThatBashAccepts() throws Exception {
+    void completion_printsABashScriptThatCompletesCommandsAndOptions() throws Exception {
         Result result = SparkGenCli.runIn(cwd, "completion");
 
         assertEquals(0, result.exitCode());
         assertTrue(result.out().contains("complete -F _complete_spark-gen"), result.out());
         Path script = Files.writeString(cwd.resolve("completion.bash"), result.out());
-        Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
-        assertEquals(0, bash.waitFor(), new String(bash.getInputStream().readAllBytes()));
+        Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertEquals(0, syntax.waitFor(), new String(syntax.getInputStream().readAllBytes()));
+        assertEquals("render", complete(script, "spark-gen", "ren"));
+        assertEquals("--kube-version", complete(script, "spark-gen", "render", "--kube"));
+        assertEquals("explain", complete(script, "spark-gen", "expl"));
+    }
+
+    /** What bash offers for the last word, with the script's completion function run as bash would run it. */
+    private static String complete(Path script, String... words) throws Exception {
+        String line = String.join(" ", words);
+        String program = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + line + "); COMP_CWORD="
+                + (words.length - 1) + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length()
+                + "; _complete_spark-gen 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Process bash = new ProcessBuilder("bash", "-c", program).start();
+        String out = new String(bash.getInputStream().readAllBytes()).strip();
+        assertEquals(0, bash.waitFor(), out);
+        return out;
+    }
+
+    /** The lines of {@code out} from the one that is {@code first} up to the one that is {@code next}. */
+    private static String section(String out, String first, String next) {
+        int start = out.indexOf("\n" + first + "\n") + 1;
+        int end = out.indexOf("\n" + next + "\n", start) + 1;
+        assertTrue(start > 0 && end > start, first + " ... " + next + " in\n" + out);
+        return out.substring(start, end);
     }
 
     private static void assertLine(String out, String key, String value, String origin) {

@@ -39,7 +39,8 @@ class CrossReferenceTest {
         String name = app.app();
 
         assertAll(
-                () -> assertEquals(name + "-driver", string(app.pod(), "metadata", "name")),
+                () -> assertEquals("CronJob".equals(app.driver().get("kind")) ? name : name + "-driver",
+                        string(app.driver(), "metadata", "name"), "the Pod, the Job or the CronJob"),
                 () -> assertEquals(name + "-cm", string(app.configMap(), "metadata", "name")),
                 () -> assertEquals(name + "-driver-svc", string(app.driverService(), "metadata", "name")),
                 () -> assertEquals(name + "-ui-svc", string(app.uiService(), "metadata", "name")),
@@ -92,15 +93,18 @@ class CrossReferenceTest {
     @MethodSource("dev.sparkgen.testing.RenderedApp#exampleStems")
     void sparkDefaults_runClientModeOnKubernetesForThisPodItsPrefixAndItsImage(String stem) {
         RenderedApp app = RenderedApp.load(stem);
-        Properties conf = app.sparkDefaults();
+        Properties conf = app.effectiveConf();
+        String podName = string(app.pod(), "metadata", "name");
         String executorImage = conf.getProperty("spark.kubernetes.executor.container.image",
                 conf.getProperty("spark.kubernetes.container.image"));
 
         assertAll(
                 () -> assertEquals("client", conf.getProperty("spark.submit.deployMode")),
                 () -> assertTrue(conf.getProperty("spark.master", "").startsWith("k8s://"), conf.getProperty("spark.master")),
-                () -> assertEquals(string(app.pod(), "metadata", "name"), conf.getProperty("spark.kubernetes.driver.pod.name")),
-                () -> assertEquals(app.app(), conf.getProperty("spark.kubernetes.executor.podNamePrefix")),
+                () -> assertEquals(podName, conf.getProperty("spark.kubernetes.driver.pod.name")),
+                () -> assertEquals("Pod".equals(app.driver().get("kind")) ? app.app() : podName,
+                        conf.getProperty("spark.kubernetes.executor.podNamePrefix"), "a Pod's are <app>-exec-N; "
+                                + "a Job's pod names its own, unique per attempt"),
                 () -> assertEquals(string(app.driverContainer(), "image"), executorImage),
                 () -> assertEquals(string(app.pod(), "metadata", "namespace"), conf.getProperty("spark.kubernetes.namespace")));
     }

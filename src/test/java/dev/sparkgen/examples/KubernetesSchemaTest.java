@@ -87,6 +87,49 @@ class KubernetesSchemaTest {
     }
 
     @Test
+    void strictSchemas_ofJobAndCronJob_checkThePodTemplateTheyCarry() {
+        Map<String, Object> job = KubeYaml.parse("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: etl-driver}
+                spec:
+                  backoffLimit: 2
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: driver, image: spark, imagePullPolicy: IfNotPresent}]
+                """);
+        Map<String, Object> cronJob = KubeYaml.parse("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: etl}
+                spec:
+                  schedule: "0 2 * * *"
+                  timeZone: Europe/Berlin
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: Never
+                          containers: [{name: driver, image: spark}]
+                """);
+        assertEquals(List.of(), SCHEMAS.errors(job));
+        assertEquals(List.of(), SCHEMAS.errors(cronJob));
+
+        map(map(map(job, "spec"), "template"), "spec").put("restartPolicyy", "Never");
+        map(map(cronJob, "spec"), "jobTemplate").put("scheduel", "x");
+
+        List<String> jobErrors = SCHEMAS.errors(job);
+        List<String> cronJobErrors = SCHEMAS.errors(cronJob);
+        assertEquals(1, jobErrors.size(), jobErrors.toString());
+        assertTrue(jobErrors.get(0).startsWith("/spec/template/spec: ") && jobErrors.get(0).contains("'restartPolicyy'"),
+                jobErrors.get(0));
+        assertEquals(1, cronJobErrors.size(), cronJobErrors.toString());
+        assertTrue(cronJobErrors.get(0).startsWith("/spec/jobTemplate: ") && cronJobErrors.get(0).contains("'scheduel'"),
+                cronJobErrors.get(0));
+    }
+
+    @Test
     void podTemplateCheck_allowsAbsentContainersButRejectsAnUnknownField() {
         Map<String, Object> template = KubeYaml.parse("""
                 apiVersion: v1

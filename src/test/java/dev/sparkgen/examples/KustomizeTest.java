@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sparkgen.testing.KubeYaml;
+import dev.sparkgen.testing.Kubectl;
 import dev.sparkgen.testing.RenderedApp;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,8 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KustomizeTest {
 
-    private static final List<String> MANIFESTS = List.of("driver-pod.yaml", "configmap.yaml", "driver-svc.yaml",
-            "ui-svc.yaml");
+    private static final List<String> MANIFESTS = List.of("configmap.yaml", "driver-svc.yaml", "ui-svc.yaml");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sparkgen.testing.RenderedApp#exampleStems")
@@ -34,6 +31,8 @@ class KustomizeTest {
         List<String> listed = RenderedApp.listedFiles(RenderedApp.OUT.resolve(stem));
 
         assertTrue(listed.containsAll(MANIFESTS), stem + " lists " + listed);
+        assertEquals(1, listed.stream().filter(RenderedApp.DRIVER_FILES::contains).count(),
+                stem + " lists one driver (Pod, Job or CronJob): " + listed);
         assertEquals(listed.stream().distinct().toList(), listed, stem + " lists a file twice");
         listed.forEach(file -> assertTrue(Files.isRegularFile(RenderedApp.OUT.resolve(stem).resolve(file)),
                 stem + " lists " + file + ", which is not there"));
@@ -44,7 +43,7 @@ class KustomizeTest {
     void kubectlKustomize_ofEachExample_yieldsExactlyTheObjectsOfItsListedFiles(String stem, @TempDir Path scratch) {
         RenderedApp app = RenderedApp.load(stem);
 
-        List<Map<String, Object>> built = KubeYaml.parseAll(kustomize(app.dir(), scratch));
+        List<Map<String, Object>> built = KubeYaml.parseAll(Kubectl.kustomize(app.dir(), scratch));
 
         assertEquals(byIdentity(app.objects()).keySet(), byIdentity(built).keySet(), stem + ": kinds, namespaces, names");
         assertEquals(byIdentity(app.objects()), byIdentity(built), stem + ": the objects, field by field");
@@ -61,32 +60,5 @@ class KustomizeTest {
             }
         }
         return byIdentity;
-    }
-
-    private static String kustomize(Path dir, Path scratch) {
-        Path errors = scratch.resolve("kubectl.err");
-        Process kubectl;
-        try {
-            kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectError(errors.toFile())
-                    .start();
-        } catch (IOException e) {
-            return fail("cannot run kubectl (" + e.getMessage() + "): these tests build every example with "
-                    + "'kubectl kustomize'; install kubectl 1.21 or later and put it on the PATH");
-        }
-        try {
-            String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!kubectl.waitFor(2, TimeUnit.MINUTES)) {
-                kubectl.destroyForcibly();
-                return fail("kubectl kustomize " + dir + " did not finish within 2 minutes");
-            }
-            assertEquals(0, kubectl.exitValue(), "kubectl kustomize " + dir + " failed:\n" + Files.readString(errors));
-            return output;
-        } catch (IOException e) {
-            return fail("cannot read what kubectl kustomize " + dir + " printed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while kubectl kustomize " + dir + " ran");
-        }
     }
 }

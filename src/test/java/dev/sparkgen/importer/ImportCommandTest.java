@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,7 +228,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void import_ofAScheduledApplication_convertsItsTemplate_andWarnsAboutTheSchedule() throws IOException {
+    void import_ofAScheduledApplication_convertsItsTemplate_andItsScheduleIntoACronJob() throws IOException {
         write("scheduled.yaml", """
                 apiVersion: sparkoperator.k8s.io/v1beta2
                 kind: ScheduledSparkApplication
@@ -243,9 +244,10 @@ class ImportCommandTest {
                 """);
         Result result = run("import", "scheduled.yaml");
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.err().startsWith("scheduled.yaml:7:3: warning: spec.schedule of the "
-                + "ScheduledSparkApplication is not carried over"), result.err());
-        assertEquals("local:///opt/app/main.py", KubeYaml.parse(result.out()).get("mainApplicationFile"));
+        assertEquals("", result.err());
+        Map<String, Object> job = KubeYaml.parse(result.out());
+        assertEquals("local:///opt/app/main.py", job.get("mainApplicationFile"));
+        assertEquals(Map.of("kind", "CronJob", "schedule", "@daily"), job.get("run"));
     }
 
     @Test

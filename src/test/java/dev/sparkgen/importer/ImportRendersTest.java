@@ -112,7 +112,7 @@ class ImportRendersTest {
         importAndRender(stem);
         String name = string(application, "metadata", "name");
         assertTrue(app.app().startsWith(name), app.app());
-        assertEquals(app.app() + "-driver", string(driverPod(), "metadata", "name"));
+        assertEquals(app.app() + "-driver", string(app.driver(), "metadata", "name"), "the Pod or the Job");
         for (Map<String, Object> object : app.objects()) {
             assertEquals(string(application, "metadata", "namespace"), string(object, "metadata", "namespace"),
                     string(object, "kind"));
@@ -182,7 +182,8 @@ class ImportRendersTest {
                 string(executor(), "spec", "nodeSelector", "workload"));
         assertEquals(spec("sparkConf", "spark.executorEnv.AWS_REGION"),
                 string(named(list(executorContainer(), "env"), "AWS_REGION"), "value"));
-        assertEquals(app.app() + "-driver", defaults().getProperty("spark.kubernetes.driver.pod.name"));
+        assertEquals(string(driverPod(), "metadata", "name"),
+                app.effectiveConf().getProperty("spark.kubernetes.driver.pod.name"));
     }
 
     @Test
@@ -235,9 +236,13 @@ class ImportRendersTest {
     }
 
     @Test
-    void pysparkEtl_restartPolicyAndPullSecrets_landOnTheDriverPod() throws IOException {
+    void pysparkEtl_restartPolicyRetriesTimeToLiveAndPullSecrets_landOnTheDriversJob() throws IOException {
         importAndRender("pyspark-etl");
-        assertEquals(spec("restartPolicy", "type"), string(driverPod(), "spec", "restartPolicy"));
+        assertEquals("OnFailure", spec("restartPolicy", "type"));
+        assertEquals("Job", app.driver().get("kind"), "the operator resubmits; a Job runs the driver again");
+        assertEquals(spec("restartPolicy", "onFailureRetries"), at(app.driver(), "spec", "backoffLimit"));
+        assertEquals(spec("timeToLiveSeconds"), at(app.driver(), "spec", "ttlSecondsAfterFinished"));
+        assertEquals("Never", string(driverPod(), "spec", "restartPolicy"), "the operator's retries are new pods");
         assertEquals(((List<?>) spec("imagePullSecrets")).get(0), string(driverPod(), "spec", "imagePullSecrets", 0,
                 "name"));
         assertEquals(((List<?>) spec("imagePullSecrets")).get(0),

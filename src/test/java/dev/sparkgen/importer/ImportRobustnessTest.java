@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +24,12 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * A SparkApplication that is not what the operator's schema allows (a list where a mapping belongs, text where a
  * list belongs...) is invalid input, never a bug: every value of the fixtures, replaced in turn by a value
- * of each other shape, gives exit 0 or 1, one line per problem, and never an internal error.
+ * of each other shape, gives a job (exit 0) or nothing (exit 1), every problem one line at its place in the file,
+ * and never an internal error.
  */
 class ImportRobustnessTest {
+
+    private static final Pattern PROBLEM = Pattern.compile("app\\.yaml:[0-9]+:[0-9]+: \\S.*");
 
     @TempDir
     Path cwd;
@@ -50,12 +54,35 @@ class ImportRobustnessTest {
                 Object copy = replaced(application, path, 0, shape);
                 Files.writeString(cwd.resolve("app.yaml"), yaml.dump(copy), StandardCharsets.UTF_8);
                 Result result = SparkGenCli.runIn(cwd, "import", "app.yaml");
-                if (result.exitCode() > 1 || result.err().contains("internal error")) {
-                    failures.add(path + " = " + shape + ": " + result.err().strip());
+                String problem = verdict(result);
+                if (problem != null) {
+                    failures.add(path + " = " + shape + ": " + problem + ": " + result.err().strip());
                 }
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * What is wrong with an import's result, or null: exit 0 prints a job, exit 1 prints nothing; every line on
+     * standard error is a problem at its place in the file ({@code app.yaml:LINE:COLUMN: message}); no other exit.
+     */
+    private static String verdict(Result result) {
+        if (result.exitCode() != 0 && result.exitCode() != 1) {
+            return "exit " + result.exitCode();
+        }
+        if (result.exitCode() == 0 && !result.out().contains("\nkind: SparkJob\n")) {
+            return "exit 0 without a job";
+        }
+        if (result.exitCode() == 1 && !result.out().isEmpty()) {
+            return "exit 1 printed " + result.out();
+        }
+        for (String line : result.errLines()) {
+            if (!PROBLEM.matcher(line).matches()) {
+                return "not a problem line: " + line;
+            }
+        }
+        return null;
     }
 
     private static void collect(Object node, List<Object> path, List<List<Object>> paths) {

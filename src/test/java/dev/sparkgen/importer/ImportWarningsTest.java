@@ -44,23 +44,28 @@ class ImportWarningsTest {
         return Stream.of(
                 spec("mode cluster becomes client mode in the driver pod", "  mode: cluster",
                         "spec.mode cluster is not carried over: spark-gen runs spark-submit in client mode"),
-                spec("restartPolicy OnFailure becomes the pod's, restarted in place", """
+                spec("restartPolicy Always becomes a Job that retries failures only", """
                           restartPolicy:
-                            type: OnFailure""", "    type: OnFailure",
-                        "spark-gen's driver pod gets restartPolicy OnFailure, which the kubelet restarts in place"),
-                spec("restartPolicy Always becomes OnFailure", """
-                          restartPolicy:
-                            type: Always""", "    type: Always", "restartPolicy Always is carried over as OnFailure"),
-                spec("restartPolicy retries have no equivalent", """
+                            type: Always""", "    type: Always", "restartPolicy Always is carried over as a Job that "
+                        + "runs the driver again when it fails"),
+                spec("restartPolicy retries without OnFailure are the operator's to ignore", """
                           restartPolicy:
                             type: Never
                             onFailureRetries: 3""", "    onFailureRetries: 3",
-                        "restartPolicy.onFailureRetries is not carried over"),
+                        "restartPolicy.onFailureRetries is not carried over: the operator retries only with "
+                                + "restartPolicy.type OnFailure or Always"),
                 spec("restartPolicy retry intervals have no equivalent", """
                           restartPolicy:
-                            type: Never
-                            onSubmissionFailureRetryInterval: 20""", "    onSubmissionFailureRetryInterval: 20",
-                        "restartPolicy.onSubmissionFailureRetryInterval is not carried over"),
+                            type: OnFailure
+                            onFailureRetryInterval: 20""", "    onFailureRetryInterval: 20",
+                        "restartPolicy.onFailureRetryInterval is not carried over: Kubernetes runs a failed Job's "
+                                + "driver again after its own back-off"),
+                spec("restartPolicy submission retries are driver retries in client mode", """
+                          restartPolicy:
+                            type: OnFailure
+                            onSubmissionFailureRetries: 5""", "    onSubmissionFailureRetries: 5",
+                        "restartPolicy.onSubmissionFailureRetries is not carried over: spark-submit runs in the "
+                                + "driver pod"),
                 spec("failureRetries has no equivalent", "  failureRetries: 3",
                         "spec.failureRetries is not carried over"),
                 spec("retryInterval has no equivalent", "  retryInterval: 10", "spec.retryInterval is not carried over"),
@@ -110,8 +115,6 @@ class ImportWarningsTest {
                           - servicePort: 8888
                             servicePortName: notebook""", "  driverIngressOptions:",
                         "spec.driverIngressOptions is not carried over"),
-                spec("timeToLiveSeconds has no equivalent", "  timeToLiveSeconds: 3600",
-                        "spec.timeToLiveSeconds is not carried over"),
                 spec("proxyUser has no equivalent", "  proxyUser: alice", "spec.proxyUser is not carried over"),
                 spec("pythonVersion is gone from Spark 3", "  pythonVersion: \"3\"",
                         "spec.pythonVersion is not carried over"),

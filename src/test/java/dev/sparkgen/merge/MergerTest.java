@@ -242,4 +242,18 @@ class MergerTest {
         assertEquals(new Origin("--set", 2, 1), scheduler.origin());
         assertEquals(new Origin("profiles/first.yaml", 7, 1), result.values().get("priorityClassName").origin());
     }
+
+    @Test
+    void profiles_areTheJobsListAsTheSetsChangeIt_andAJobWithoutSetsKeepsItsOwn() {
+        dev.sparkgen.source.MapNode job = dev.sparkgen.testing.Jobs.document("profiles: [routine, spot]\n");
+        dev.sparkgen.problem.Problems problems = new dev.sparkgen.problem.Problems();
+        dev.sparkgen.source.MapNode set = SetOverride.parse("profiles[1]=on-demand", 1, problems);
+
+        dev.sparkgen.source.Node changed = Merger.profiles(job, java.util.List.of(set));
+
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("routine", "on-demand"),
+                ((dev.sparkgen.source.ListNode) changed).items().stream()
+                        .map(n -> ((dev.sparkgen.source.Scalar) n).text()).toList());
+        org.junit.jupiter.api.Assertions.assertSame(job.get("profiles"), Merger.profiles(job, java.util.List.of()));
+    }
 }

@@ -167,4 +167,39 @@ class SetOverrideTest {
     void parse_controlCharacterInValue_isAProblemAtItsColumn() {
         assertTrue(problem("nameSuffix=a\u0007b").startsWith("--set:1:13: the control character U+0007"));
     }
+
+    // ---------------------------------------------------------------- the depth limit, as for a file
+
+    @Test
+    void parse_pathOfAsManyKeysAsAFileMayNest_isAccepted() {
+        MapNode layer = parse("a.".repeat(63) + "b=1");
+
+        Object node = layer;
+        for (int i = 0; i < 63; i++) {
+            node = ((MapNode) node).get("a");
+        }
+        assertEquals(1L, ((Scalar) ((MapNode) node).get("b")).value());
+    }
+
+    @Test
+    void parse_pathOfOneKeyMore_isAProblemAtThatKey() {
+        assertEquals("--set:1:129: the --set path nests deeper than 64 levels", problem("a.".repeat(64) + "b=1"));
+        assertEquals("--set:1:129: the --set path nests deeper than 64 levels", problem("a.".repeat(2000) + "b=1"));
+    }
+
+    @Test
+    void parse_valueUnderALongPath_countsThePathsLevels() {
+        assertInstanceOf(ListNode.class, lastValue(parse("a.".repeat(62) + "b=[x]"), 62));
+        assertEquals("--set:1:128: the document nests deeper than 64 levels", problem("a.".repeat(62) + "b=[[x]]"));
+    }
+
+    private static String[] pathOf(int as) {
+        String[] path = new String[as];
+        java.util.Arrays.fill(path, "a");
+        return path;
+    }
+
+    private static Object lastValue(MapNode layer, int as) {
+        return ((MapNode) layer.find(pathOf(as))).get("b");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sparkgen.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,32 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BinderTest {
 
     private static SparkJob bind(String yaml) {
-        return Binder.bind(Jobs.document(yaml));
+        return Binder.bind(Jobs.document(yaml), Jobs.DEFAULTS);
+    }
+
+    @Test
+    void bind_takesEveryDefaultFromTheSchema_andHasNoneOfItsOwn() {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(Jobs.DEFAULTS);
+        defaults.put("namespace", "from-the-schema");
+        defaults.put("driver.port", 9999);
+        defaults.put("ui.ingress.className", "traefik");
+
+        SparkJob job = Binder.bind(Jobs.document(Jobs.MINIMAL), defaults);
+
+        assertEquals("from-the-schema", job.namespace());
+        assertEquals(9999, job.driver().port());
+        assertEquals("traefik", job.ui().ingress().className());
+    }
+
+    @Test
+    void bind_aFieldTheSchemaGivesNoDefault_isABugNotASilentValue() {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(Jobs.DEFAULTS);
+        defaults.remove("sparkHome");
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Binder.bind(Jobs.document(Jobs.MINIMAL), defaults));
+
+        assertEquals("the job schema gives sparkHome no default", e.getMessage());
     }
 
     @Test
@@ -44,7 +70,8 @@ class BinderTest {
 
         assertEquals(7078, job.driver().port());
         assertEquals(7079, job.driver().blockManagerPort());
-        assertNull(job.executor().instances(), "2, or dynamic allocation's initial number, is Derive's");
+        assertEquals(2, job.executor().instances());
+        assertFalse(job.executor().instancesGiven(), "under dynamic allocation Spark starts from its own numbers");
         for (Role role : List.of(job.driver().role(), job.executor().role())) {
             assertEquals(1, role.cores());
             assertNull(role.coreLimit());

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.sparkgen.testing.Seeded;
 import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
@@ -32,12 +29,13 @@ class UnifiedDiffTest {
     }
 
     /** Applying the hunks to the old lines gives the new ones: the diff is exact, whatever the edits. */
-    @Property(tries = 300)
-    void theDiff_turnsTheOldTextIntoTheNew(@ForAll @Size(max = 40) List<@IntRange(max = 5) Integer> a,
-                                          @ForAll @Size(max = 40) List<@IntRange(max = 5) Integer> b) {
-        String before = text(a);
-        String after = text(b);
-        assertEquals(after, apply(before, UnifiedDiff.of("f", before, after)));
+    @Test
+    void theDiff_turnsTheOldTextIntoTheNew() {
+        Seeded.forAll(1, 300, Seeded.ints(0, 5).list(0, 40).map(UnifiedDiffTest::text).list(2, 2), texts -> {
+            String before = texts.get(0);
+            String after = texts.get(1);
+            assertEquals(after, apply(before, UnifiedDiff.of("f", before, after)));
+        });
     }
 
     private static String text(List<Integer> lines) {

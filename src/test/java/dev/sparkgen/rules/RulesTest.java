@@ -20,7 +20,7 @@ class RulesTest {
     private static List<String> check(String yaml) {
         MapNode document = Jobs.document(yaml);
         Problems problems = new Problems();
-        Rules.check(Derive.app(Binder.bind(document)), document, problems);
+        Rules.check(Derive.app(Binder.bind(document, Jobs.DEFAULTS)), document, problems);
         return Jobs.lines(problems.all());
     }
 
@@ -87,7 +87,7 @@ class RulesTest {
     @Test
     void sparkConf_keyDerivedBySparkGen_isAnErrorThatSaysWhy() {
         assertEquals(List.of("job.yaml:7:3: sparkConf key 'spark.driver.host' is set by spark-gen — it is the headless "
-                + "driver service spark-gen writes"), checkMinimal("sparkConf:\n  spark.driver.host: x\n"));
+                + "driver service spark-gen writes (with a CronJob's Replace, the driver pod's own IP)"), checkMinimal("sparkConf:\n  spark.driver.host: x\n"));
     }
 
     @Test

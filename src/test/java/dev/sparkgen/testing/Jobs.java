@@ -9,6 +9,7 @@ import dev.sparkgen.model.Binder;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.YamlLoader;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small jobs for unit tests: parsed in memory ({@link #document}, {@link #app}) when a test is about one stage,
@@ -27,6 +29,8 @@ public final class Jobs {
 
     /** The file name jobs get in messages. */
     public static final String FILE = "job.yaml";
+    /** The job schema's defaults, which {@link Binder} applies. */
+    public static final Map<String, Object> DEFAULTS = Schemas.load().defaults();
 
     /** The smallest valid job: a Python one, so that no mainClass is needed. Five lines, one per field. */
     public static final String MINIMAL = """
@@ -65,7 +69,7 @@ public final class Jobs {
 
     /** A whole job's YAML, bound and derived, with no schema or rules. */
     public static App appOf(String yaml) {
-        return Derive.app(Binder.bind(document(yaml)));
+        return Derive.app(Binder.bind(document(yaml), DEFAULTS));
     }
 
     /** Writes {@code job.yaml} into {@code dir} and loads it with {@code dir} as the working directory. */

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Kubernetes v1.32.2's strict JSON schemas, vendored in {@code src/test/resources/kubernetes-json-schema/} (see its
- * SOURCE.md): the errors of an object against the schema of its apiVersion and kind, found as kubeconform finds it.
+ * SOURCE.md): the errors of an object against the schema of its apiVersion and kind, found as kubeconform finds it
+ * ({@code batch/v1} Job and CronJob included, whose pod template their schema checks as strictly as a Pod's).
  * Every object schema there forbids unknown fields; an object whose apiVersion and kind have no schema (one a 1.32
  * cluster does not serve) is an error itself.
  */

@@ -26,6 +26,13 @@ public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Ob
 
     public static final Path EXAMPLES = SparkGenCli.ROOT.resolve("examples");
     public static final Path OUT = SparkGenCli.ROOT.resolve("out");
+    /** The files that may hold the driver, one per kind. */
+    public static final List<String> DRIVER_FILES = List.of("driver-pod.yaml", "driver-job.yaml",
+            "driver-cronjob.yaml");
+    /** The random part of a name the Job controller generates for its pod: any 5 such characters stand for it. */
+    public static final String SAMPLE_POD_SUFFIX = "x7k2p";
+    /** The minute a CronJob's Job was scheduled for, since the epoch: the suffix of the Job's name. */
+    public static final String SAMPLE_SCHEDULED_MINUTE = "29412345";
     /** The pod IP the downward API gives in {@link #driverEnv(String)}: any address stands for the real one. */
     public static final String SAMPLE_POD_IP = "10.1.2.3";
 
@@ -83,8 +90,47 @@ public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Ob
         return objects.get(0);
     }
 
+    /** The object that runs the driver: the Pod, or the Job or CronJob whose controllers make the driver pod. */
+    public Map<String, Object> driver() {
+        for (String file : DRIVER_FILES) {
+            if (objectsByFile.containsKey(file)) {
+                return object(file);
+            }
+        }
+        throw new AssertionError(dir + ": the kustomization lists none of " + DRIVER_FILES);
+    }
+
+    /**
+     * The driver pod as the cluster has it: the Pod, or the one the Job controller makes from a Job's (or a
+     * CronJob's Job's) template, in the Job's namespace, named {@code <job>-}{@link #SAMPLE_POD_SUFFIX} (a CronJob's
+     * Job is {@code <cronjob>-}{@link #SAMPLE_SCHEDULED_MINUTE}).
+     */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> pod() {
-        return object("driver-pod.yaml");
+        Map<String, Object> driver = driver();
+        Map<String, Object> spec = map(driver, "spec");
+        String job = string(driver, "metadata", "name");
+        switch (String.valueOf(driver.get("kind"))) {
+            case "Pod":
+                return driver;
+            case "CronJob":
+                spec = map(spec, "jobTemplate", "spec");
+                job = job + "-" + SAMPLE_SCHEDULED_MINUTE;
+                break;
+            default:
+                break;
+        }
+        Map<String, Object> template = map(spec, "template");
+        Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) template.getOrDefault("metadata",
+                Map.of()));
+        metadata.put("name", job + "-" + SAMPLE_POD_SUFFIX);
+        metadata.put("namespace", string(driver, "metadata", "namespace"));
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.put("metadata", metadata);
+        pod.put("spec", template.get("spec"));
+        return pod;
     }
 
     public Map<String, Object> configMap() {
@@ -144,6 +190,16 @@ public record RenderedApp(String stem, Path dir, Map<String, List<Map<String, Ob
             throw new AssertionError(stem + ": the ConfigMap holds no " + key);
         }
         return text;
+    }
+
+    /**
+     * The Spark properties spark-submit runs with in the driver's own namespace: spark-defaults.conf, and over it the
+     * command line's {@code --conf}s (as spark-submit lets them win).
+     */
+    public Properties effectiveConf() {
+        Properties conf = sparkDefaults();
+        conf.putAll(submitConfs(string(pod(), "metadata", "namespace")));
+        return conf;
     }
 
     /** The driver container's environment in its own namespace: see {@link #driverEnv(String)}. */
