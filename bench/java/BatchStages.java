@@ -118,7 +118,7 @@ public final class BatchStages {
         lap(cpu, 2);
         schemas.validate(Schemas.Kind.JOB, merged, problems);
         lap(cpu, 3);
-        App app = Derive.app(Binder.bind(merged));
+        App app = Derive.app(Binder.bind(merged, schemas.defaults()));
         lap(cpu, 4);
         Rules.check(app, merged, problems);
         lap(cpu, 5);
@@ -135,6 +135,9 @@ public final class BatchStages {
         run.put("files", new Renderer.ConfigFiles(files.get("spark-defaults.conf"), files.get("spark-env.sh"),
                 files.get(App.TEMPLATE_FILE), ""));
         run.put("podSpec", run.render("driver-pod-spec.yaml"));
+        if (view.job() != null) {
+            run.put("jobSpec", run.render("driver-job-spec.yaml"));
+        }
         Map<String, String> rendered = new LinkedHashMap<>();
         for (String name : view.resources()) {
             rendered.put(name, run.render(name));

@@ -43,6 +43,9 @@ public final class RenderStages {
         run.put("files", new Renderer.ConfigFiles(inner.get("spark-defaults.conf"), inner.get("spark-env.sh"),
                 inner.get(App.TEMPLATE_FILE), inner.getOrDefault(App.METRICS_FILE, "")));
         run.put("podSpec", run.render("driver-pod-spec.yaml"));
+        if (view.job() != null) {
+            run.put("jobSpec", run.render("driver-job-spec.yaml"));
+        }
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : view.resources()) {
             out.put(name, run.render(name));
