@@ -26,7 +26,6 @@ import shutil
 import sys
 import time
 
-import jinja2
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -386,6 +385,7 @@ FIELDS = {"spark.executor.instances", "spark.executor.cores", "spark.executor.me
           "spark.driver.memory", "spark.driver.memoryOverhead", "spark.driver.cores",
           "spark.kubernetes.driver.limit.cores", "spark.kubernetes.driver.request.cores",
           "spark.driver.extraJavaOptions", "spark.driver.port", "spark.driver.blockManager.port", "spark.ui.port",
+          "spark.ui.killEnabled",
           "spark.kubernetes.container.image", "spark.kubernetes.executor.container.image",
           "spark.kubernetes.driver.container.image", "spark.kubernetes.container.image.pullPolicy",
           "spark.kubernetes.container.image.pullSecrets", "spark.kubernetes.scheduler.name",
@@ -647,7 +647,7 @@ def derive(v, source):
          "spark.kubernetes.executor.podTemplateFile": CONF_DIR + "/" + TEMPLATE_FILE,
          "spark.kubernetes.container.image": image, "spark.kubernetes.container.image.pullPolicy": pull,
          "spark.executor.cores": str(exe.get("cores", 1)), "spark.executor.memory": text(exe.get("memory", "1g")),
-         "spark.ui.port": str(ui_port)}
+         "spark.ui.port": str(ui_port), "spark.ui.killEnabled": "true" if ui.get("killEnabled") is True else "false"}
     owners = {}
     if exe.get("image") is not None:
         p["spark.kubernetes.executor.container.image"] = exe["image"]
@@ -929,7 +929,7 @@ class Compiled(dict):
 class Pipeline:
     """Everything built once per process: the validators, the profiles, the compiled templates."""
 
-    def __init__(self, profile_dirs, templates=os.path.join(HERE, "templates")):
+    def __init__(self, profile_dirs, templates=os.path.join(HERE, "templates"), render=True):
         schemas = {}
         for name in ("job.schema.json", "profile.schema.json", "kubernetes.schema.json"):
             with open(os.path.join(REPO, "schema", name)) as f:
@@ -938,6 +938,11 @@ class Pipeline:
         self.validator = Draft202012Validator(schemas["job.schema.json"], registry=registry)
         self.profiles = Profiles(profile_dirs, Draft202012Validator(schemas["profile.schema.json"],
                                                                     registry=registry))
+        self.stages = None  # per-stage seconds when timing
+        self.t = None
+        if not render:  # --validate: as `spark-gen validate`, which builds no template engine either
+            return
+        import jinja2
         # Each template is compiled once, when first used (a single job needs 9 to 11 of the 16), and Jinja2's
         # bytecode cache keeps the compiled code for the next process, as spark-gen's class archives do for it.
         cache = os.path.join(REPO, "bench", "work", "jinja-cache")
@@ -948,7 +953,6 @@ class Pipeline:
         env.globals.update(yaml=f_yaml, toyaml=f_toyaml, fields=f_fields, block=f_block, args=f_args, env=f_env,
                            properties=f_properties, exports=f_exports, comment=f_comment, md=f_md, label=f_label)
         self.t = Compiled(env)
-        self.stages = None  # per-stage seconds when timing
 
     def load(self, data, display):
         """Bytes of a job -> (app, view, warnings), or Invalid."""
@@ -1089,6 +1093,27 @@ def selftest(pipeline):
     print("render.py selftest: ok (a valid job renders; %d bad jobs rejected)" % (len(bad) + 1))
 
 
+def validate(pipeline, files):
+    """As `spark-gen validate JOB...`: every problem of every job, exit 1 when there is an error."""
+    messages, failed = [], False
+    for path in files:
+        with open(path, "rb") as f:
+            data = f.read()
+        try:
+            _, merged = pipeline.load(data, path)
+            pipeline.validate(merged, path)
+            _, _, problems = derive(merged, os.path.basename(path))
+        except Invalid as e:
+            messages += e.messages
+            failed = True
+            continue
+        failed = failed or any(e for e, _ in problems)
+        messages += ["%s: %s%s" % (path, "" if e else "warning: ", m) for e, m in problems]
+    if messages:
+        sys.stderr.write("\n".join(messages) + "\n")
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("jobs", nargs="*")
@@ -1097,12 +1122,15 @@ def main():
     ap.add_argument("--inprocess", action="store_true", help="time the per-job cost in the batch, no disk")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--selftest", action="store_true")
+    ap.add_argument("--validate", action="store_true", help="load, validate and check the jobs; write nothing")
     a = ap.parse_args()
-    pipeline = Pipeline(a.profiles_dir)
+    pipeline = Pipeline(a.profiles_dir, render=not a.validate)
     if a.selftest:
         selftest(pipeline)
         return 0
     files = job_files(a.jobs)
+    if a.validate:
+        return validate(pipeline, files)
     if not files or not (a.output or a.inprocess):
         ap.error("give job files or directories, and -o OUT or --inprocess")
     inputs = []

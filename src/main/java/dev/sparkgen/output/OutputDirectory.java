@@ -176,6 +176,8 @@ public final class OutputDirectory {
         private final Map<String, Path> scratch = new TreeMap<>();
         private final OutputLock lock;
         private final List<Path> createdDirs;
+        /** The same directories, to ask whether a file's directory is one this write created. */
+        private final Set<Path> created = new HashSet<>();
         private boolean committed;
         private boolean closed;
 
@@ -183,22 +185,48 @@ public final class OutputDirectory {
             this.owned = owned;
             this.lock = lock;
             this.createdDirs = createdDirs;
+            this.created.addAll(createdDirs);
         }
 
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
         public void add(String name, String text) {
             Path target = resolve(name);
+            boolean fresh;
             synchronized (this) {
                 if (committed || !names.add(name)) {
                     throw new IllegalStateException(committed ? "the write is committed" : name + " added twice");
                 }
+                // In a directory this write created there is nothing but what it put there: no need to look (and
+                // for a file that does not exist yet, each of the JDK's answers costs a thrown exception)
+                fresh = created.contains(target.getParent());
             }
+            byte[] content = utf8(text);
+            if (!fresh && existingOwnFile(name, target) && Arrays.equals(read(target), content)) {
+                return;
+            }
+            try {
+                synchronized (this) {
+                    int before = createdDirs.size();
+                    createDirectories(target.getParent(), createdDirs);
+                    created.addAll(createdDirs.subList(before, createdDirs.size()));
+                    changed.add(name);
+                }
+                stage(name, content);
+            } catch (IOException | RuntimeException e) {
+                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            }
+        }
+
+        /**
+         * Whether a file spark-gen wrote is at a file's place; anything else there (a link on the way, a directory,
+         * a file it did not write) is an error.
+         */
+        private boolean existingOwnFile(String name, Path target) {
             checkParents(name, true);
             if (Files.isSymbolicLink(target)) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
                         + "remove it and render again");
             }
-            byte[] content = utf8(text);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputException(target + " exists and is not a file");
@@ -207,19 +235,9 @@ public final class OutputDirectory {
                     throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
                             + root.resolve(RECORD) + "): move it away and render again");
                 }
-                if (Arrays.equals(read(target), content)) {
-                    return;
-                }
+                return true;
             }
-            try {
-                synchronized (this) {
-                    createDirectories(target.getParent(), createdDirs);
-                    changed.add(name);
-                }
-                stage(name, content);
-            } catch (IOException | RuntimeException e) {
-                throw new OutputException("cannot write " + root + ": " + reason(e), e);
-            }
+            return false;
         }
 
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */

@@ -32,10 +32,11 @@ final class SelfCheck {
     }
 
     static void verify(App app, View view, Map<String, String> inner, Map<String, String> files) {
+        Map<String, MapNode> read = new HashMap<>(); // each document parsed once, though checked twice
         View.DriverPod pod = view.pod();
         Manifests.Manifest manifest = Manifests.driver(app);
         String[] kind = manifest.objects().get(0).split(" ");
-        MapNode driver = object(files, manifest.file(), kind[0], kind[1], app.driverObject(), app);
+        MapNode driver = object(read, files, manifest.file(), kind[0], kind[1], app.driverObject(), app);
         List<String> at = manifest.podSpec();
         MapNode spec = (MapNode) driver.find(at.toArray(String[]::new));
         List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));
@@ -63,7 +64,7 @@ final class SelfCheck {
             expect("driver arg " + i, want.literal() ? expand(got, env) : got, want.text());
         }
 
-        MapNode configMap = object(files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
+        MapNode configMap = object(read, files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
         expect("configmap labels", strings(configMap.find("metadata", "labels")), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
         expect("configmap data", data, new TreeMap<>(inner));
@@ -87,15 +88,15 @@ final class SelfCheck {
         executorEnv.keySet().retainAll(wantExecutorEnv.keySet());
         expect("executor env", executorEnv, wantExecutorEnv);
 
-        MapNode headless = object(files, "driver-svc.yaml", "v1", "Service", app.names().driverService(), app);
+        MapNode headless = object(read, files, "driver-svc.yaml", "v1", "Service", app.names().driverService(), app);
         expect("driver-svc.yaml labels", strings(headless.find("metadata", "labels")), app.labels());
         expect("driver-svc.yaml selector", strings(headless.find("spec", "selector")), app.selector());
-        MapNode ui = object(files, "ui-svc.yaml", "v1", "Service", app.names().uiService(), app);
+        MapNode ui = object(read, files, "ui-svc.yaml", "v1", "Service", app.names().uiService(), app);
         expect("ui-svc.yaml labels", strings(ui.find("metadata", "labels")), view.uiService().labels());
         expect("ui-svc.yaml selector", strings(ui.find("spec", "selector")), app.selector());
         if (files.containsKey("ui-ingress.yaml")) {
             UiIngress ingress = view.ingress();
-            MapNode ing = object(files, "ui-ingress.yaml", ingress.apiVersion(), "Ingress", app.names().ingress(), app);
+            MapNode ing = object(read, files, "ui-ingress.yaml", ingress.apiVersion(), "Ingress", app.names().ingress(), app);
             expect("ingress labels", strings(ing.find("metadata", "labels")), app.labels());
             expect("ingress annotations", strings(ing.find("metadata", "annotations")), ingress.annotations());
             MapNode rule = (MapNode) ((ListNode) ing.find("spec", "rules")).items().get(0);
@@ -104,7 +105,7 @@ final class SelfCheck {
             expect("ingress path", text(path.get("path")), ingress.path());
         }
         for (String file : view.resources()) {
-            checkObjects(file, files.get(file), Manifests.named(file).objects(), app);
+            checkObjects(read, file, files.get(file), Manifests.named(file).objects(), app);
         }
         MapNode kustomization = parse(Rendered.KUSTOMIZATION, files.get(Rendered.KUSTOMIZATION));
         List<String> resources = new ArrayList<>();
@@ -117,11 +118,12 @@ final class SelfCheck {
      * version picks), in the app's namespace; the further objects (all but the contract's five) carry the app's
      * labels.
      */
-    private static void checkObjects(String file, String text, List<String> kinds, App app) {
+    private static void checkObjects(Map<String, MapNode> read, String file, String text, List<String> kinds,
+                                     App app) {
         List<String> documents = new ArrayList<>(List.of(text.split("\n---\n", -1)));
         expect(file + " documents", documents.size(), kinds.size());
         for (int i = 0; i < documents.size(); i++) {
-            MapNode object = parse(file, documents.get(i));
+            MapNode object = parsed(read, file, documents.get(i));
             String kind = text(object.get("kind"));
             expect(file + " kind", kinds.get(i).contains(" ") ? text(object.get("apiVersion")) + " " + kind : kind,
                     kinds.get(i));
@@ -144,9 +146,9 @@ final class SelfCheck {
         return env;
     }
 
-    private static MapNode object(Map<String, String> files, String file, String apiVersion, String kind,
-                                  String name, App app) {
-        MapNode object = parse(file, files.get(file));
+    private static MapNode object(Map<String, MapNode> read, Map<String, String> files, String file,
+                                  String apiVersion, String kind, String name, App app) {
+        MapNode object = parsed(read, file, files.get(file));
         expect(file + " apiVersion", text(object.get("apiVersion")), apiVersion);
         expect(file + " kind", text(object.get("kind")), kind);
         expect(file + " name", text(object.find("metadata", "name")), name);
@@ -154,7 +156,24 @@ final class SelfCheck {
         return object;
     }
 
+    private static MapNode parsed(Map<String, MapNode> read, String file, String text) {
+        MapNode document = read.get(text);
+        if (document == null) {
+            document = parse(file, text);
+            read.put(text, document);
+        }
+        return document;
+    }
+
+    /**
+     * One rendered YAML document, read back: by {@link OutputYaml} when it is in the form spark-gen writes (no
+     * code points, events or marks: much cheaper), otherwise by the full loader, which also says what is wrong.
+     */
     private static MapNode parse(String file, String text) {
+        MapNode read = OutputYaml.read(text);
+        if (read != null) {
+            return read;
+        }
         Problems problems = new Problems();
         Node node = YamlLoader.load(file, text, 0, 0, problems);
         if (!problems.isEmpty() || !(node instanceof MapNode map)) {

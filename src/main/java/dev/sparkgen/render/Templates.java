@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +37,9 @@ final class Templates {
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;
-    private final Map<String, Node> parsed = new HashMap<>();
+    /** Each template parsed when it is first rendered: a job needs 9 to 12 of them, a cold run pays for those. */
+    private final Map<String, Node> parsed = new ConcurrentHashMap<>();
+    private final JinjavaInterpreter parser;
 
     Templates() {
         config = JinjavaConfig.newBuilder()
@@ -68,12 +70,25 @@ final class Templates {
         function("comment", Object.class);
         function("md", Object.class);
         function("label", Object.class);
-        JinjavaInterpreter parser = jinjava.newInterpreter();
-        for (String name : NAMES) {
-            parsed.put(name, parser.parse(read(name + ".j2")));
+        parser = jinjava.newInterpreter();
+    }
+
+    /** A template's tree; a template that does not parse is a bug, thrown here. */
+    Node parsed(String name) {
+        Node node = parsed.get(name);
+        return node != null ? node : parsed.computeIfAbsent(name, this::parse);
+    }
+
+    private Node parse(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("no template " + name);
+        }
+        synchronized (parser) {
+            Node node = parser.parse(read(name + ".j2"));
             if (!parser.getErrors().isEmpty()) {
                 throw new IllegalStateException("template " + name + ": " + parser.getErrors());
             }
+            return node;
         }
     }
 
@@ -145,7 +160,7 @@ final class Templates {
         String render(String name) {
             JinjavaInterpreter.pushCurrent(interpreter);
             try {
-                String out = interpreter.render(parsed.get(name));
+                String out = interpreter.render(parsed(name));
                 List<TemplateError> errors = interpreter.getErrors();
                 if (!errors.isEmpty()) {
                     Exception cause = errors.get(0).getException();

@@ -14,6 +14,11 @@ public record Scalar(Origin origin, String text, Object value) implements Node {
         return new Scalar(origin, text, text);
     }
 
+    /** A plain (unquoted, untagged) scalar: its value as YAML 1.2's core schema reads it, as the loader does. */
+    public static Scalar plain(Origin origin, String text) {
+        return new Scalar(origin, text, CoreSchema.resolve(text));
+    }
+
     public boolean isNull() {
         return value == null;
     }

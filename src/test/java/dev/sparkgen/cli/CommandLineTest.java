@@ -41,6 +41,20 @@ class CommandLineTest {
         assertEquals(Set.of(), built("-V"));
     }
 
+    /** A lone --version is answered without picocli; what it prints must be what picocli would print. */
+    @Test
+    void aLoneVersionFlag_printsWhatPicocliPrints() {
+        StringWriter picocli = new StringWriter();
+        new CommandLine(new Main()).printVersionHelp(new PrintWriter(picocli, true));
+        for (String flag : List.of("--version", "-V")) {
+            StringWriter out = new StringWriter();
+            int code = Main.run(new String[] {flag}, new PrintWriter(out, true), new PrintWriter(new StringWriter()),
+                    SparkGenCli.ROOT);
+            assertEquals(0, code);
+            assertEquals(picocli.toString(), out.toString(), flag);
+        }
+    }
+
     @Test
     void whatMayListOrSuggestCommands_buildsThemAll() {
         assertEquals(ALL, built());

@@ -57,6 +57,15 @@ class TemplatesTest {
                 shared.getResolvedValues(), shared.getResolvedFunctions()), "parallel renders would write these at once");
     }
 
+    /** Templates are parsed when first rendered: every one must parse, rendered by the examples or not. */
+    @Test
+    void everyTemplate_parses() {
+        Templates templates = new Templates();
+        for (String name : Templates.NAMES) {
+            assertTrue(templates.parsed(name) != null, name);
+        }
+    }
+
     @Test
     void everyTemplateFile_isOneTheRendererKnows() throws IOException {
         try (Stream<Path> files = Files.list(TEMPLATES)) {

@@ -68,7 +68,7 @@ final class Corpus {
                 expand(document.get("profiles"), profilesDir, profiles, new HashSet<>(), layers);
                 layers.add(document);
                 MapNode merged = Merger.merge(document.origin(), layers);
-                App app = Derive.app(Binder.bind(merged));
+                App app = Derive.app(Binder.bind(merged, gen.defaults()));
                 SparkGen.JobResult result = gen.load(file, display, options);
                 if (!result.ok() || !result.app().name().equals(app.name())) {
                     throw new IllegalStateException(display + ": not a valid job: " + result.problems());

@@ -115,7 +115,7 @@ public class PipelineBench {
 
     @Benchmark
     public Object s4_bindDerive() {
-        return Derive.app(Binder.bind(job().merged()));
+        return Derive.app(Binder.bind(job().merged(), schemas.defaults()));
     }
 
     @Benchmark

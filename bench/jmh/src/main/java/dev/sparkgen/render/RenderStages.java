@@ -2,7 +2,6 @@ package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +17,7 @@ public final class RenderStages {
      * What the templates produced for one app: the ConfigMap's files ({@code inner}), the manifests and the
      * kustomization ({@code files}, what the self-check reads), and the README (written after the self-check).
      */
-    public record Output(App app, Map<String, Object> view, Map<String, String> inner, Map<String, String> files,
-                         String readme) {
+    public record Output(App app, View view, Map<String, String> inner, Map<String, String> files, String readme) {
 
         /** Every file of the app, as {@link Rendered#files()} holds them. */
         public Map<String, String> all() {
@@ -29,28 +27,32 @@ public final class RenderStages {
         }
     }
 
-    /** Renders the files as {@link Renderer#render} does, without parsing them back. */
+    /** Renders the files as {@link Renderer#render} does, without checking them. */
     public Output templates(App app, KubeVersion kube, String source) {
-        Map<String, Object> view = View.of(app, IngressApi.of(kube), source);
+        View view = View.of(app, kube, source);
+        Templates.Run run = templates.start(view);
         Map<String, String> inner = new LinkedHashMap<>();
-        inner.put("spark-defaults.conf", templates.render("spark-defaults.conf", view));
-        inner.put("spark-env.sh", templates.render("spark-env.sh", view));
-        inner.put(App.TEMPLATE_FILE, templates.render("executor-pod-template.yaml", view));
+        inner.put("spark-defaults.conf", run.render("spark-defaults.conf"));
+        inner.put("spark-env.sh", run.render("spark-env.sh"));
+        inner.put(App.TEMPLATE_FILE, run.render("executor-pod-template.yaml"));
         var monitoring = app.job().monitoring();
         if (monitoring.jmxExporter() && monitoring.configFile() == null) {
             inner.put(App.METRICS_FILE, monitoring.configuration() != null ? monitoring.configuration()
-                    : templates.render(App.METRICS_FILE, view));
+                    : run.render(App.METRICS_FILE));
         }
-        view.put("files", Map.of("defaults", inner.get("spark-defaults.conf"), "env", inner.get("spark-env.sh"),
-                "template", inner.get(App.TEMPLATE_FILE), "metrics", inner.getOrDefault(App.METRICS_FILE, "")));
-        List<String> manifests = View.resources(app);
+        run.put("files", new Renderer.ConfigFiles(inner.get("spark-defaults.conf"), inner.get("spark-env.sh"),
+                inner.get(App.TEMPLATE_FILE), inner.getOrDefault(App.METRICS_FILE, "")));
+        run.put("podSpec", run.render("driver-pod-spec.yaml"));
+        if (view.job() != null) {
+            run.put("jobSpec", run.render("driver-job-spec.yaml"));
+        }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : manifests) {
-            out.put(name, templates.render(name, view));
+        for (String name : view.resources()) {
+            out.put(name, run.render(name));
         }
-        out.put(Rendered.KUSTOMIZATION, templates.render(Rendered.KUSTOMIZATION, view));
-        view.put("readme", Readme.of(app, manifests));
-        String readme = templates.render(Rendered.README, view);
+        out.put(Rendered.KUSTOMIZATION, run.render(Rendered.KUSTOMIZATION));
+        run.put("readme", Readme.of(app, view.resources()));
+        String readme = run.render(Rendered.README);
         return new Output(app, view, inner, out, readme);
     }
 

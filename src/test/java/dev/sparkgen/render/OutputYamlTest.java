@@ -1,0 +1,149 @@
+package dev.sparkgen.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.problem.Problems;
+import dev.sparkgen.source.ListNode;
+import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Node;
+import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.YamlLoader;
+import dev.sparkgen.testing.SparkGenCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The self-check's reader of spark-gen's own YAML reads what it reads exactly as the full loader does, and
+ * declines (null) whatever it is not sure of, so that the loader decides; and it does read everything the
+ * examples render, or it would save nothing.
+ */
+class OutputYamlTest {
+
+    private static final Path ROOT = SparkGenCli.ROOT;
+
+    /** Every rendered YAML document of every example, at the default and two older cluster versions. */
+    @Test
+    void everyExampleDocument_isReadAsTheLoaderReadsIt() throws IOException {
+        SparkGen gen = new SparkGen(ROOT);
+        int documents = 0;
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
+            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path example : examples) {
+            SparkGen.JobResult job = gen.load(example, "examples/" + example.getFileName(), SparkGen.Options.DEFAULT);
+            assertNotNull(job.app(), () -> example + ": " + job.problems());
+            for (String kube : List.of("1.32", "1.18", "1.17")) {
+                Rendered rendered = gen.render(job.app(), KubeVersion.parse(kube), example.getFileName().toString());
+                for (var file : rendered.files().entrySet()) {
+                    if (!file.getKey().endsWith(".yaml")) {
+                        continue;
+                    }
+                    for (String document : file.getValue().split("\n---\n", -1)) {
+                        String where = example.getFileName() + " " + kube + " " + file.getKey();
+                        assertNotNull(OutputYaml.read(document), () -> where + " is not read:\n" + document);
+                        assertSame(document, where);
+                        documents++;
+                        MapNode data = OutputYaml.read(document).get("data") instanceof MapNode d ? d : null;
+                        if (data != null && data.get(dev.sparkgen.model.App.TEMPLATE_FILE) instanceof Scalar t) {
+                            assertNotNull(OutputYaml.read(t.text()), where + " executor template");
+                            assertSame(t.text(), where + " executor template");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(true, documents > 100, "documents read: " + documents);
+    }
+
+    /** Arbitrary strings as values, keys, list items and blocks, through the encoders the templates use. */
+    @Test
+    void arbitraryStrings_throughTheEncoders_areReadAsTheLoaderReadsThem() {
+        Random random = new Random(14);
+        String alphabet = "ab Z09-_.:/#\"'\\{}[],&*!|>%@`?=$()~+\t\n\r\u0000\u0007\u0085\u00a0\u00e9\u2028\u4e2d\ufeff";
+        int read = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                s.append(random.nextInt(8) == 0 ? "\ud83d\ude00" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            String text = s.toString();
+            for (String document : List.of(
+                    "key: " + Encode.yaml(text) + "\n",
+                    "list:\n- " + Encode.yaml(text) + "\n- x\n",
+                    "a:\n  b:" + Encode.block(text, 4) + "\n  c: d\n",
+                    Encode.yaml(text) + ": v\nother: w\n",
+                    "items:\n- name: " + Encode.yaml(text) + "\n  value: " + Encode.yaml(text) + "\n",
+                    "key: " + text + "\n",
+                    "l:\n- " + text + "\n")) {
+                if (assertSame(document, "string " + Arrays.toString(text.codePoints().toArray()))) {
+                    read++;
+                }
+            }
+        }
+        assertEquals(true, read > 50_000, "documents read: " + read);
+    }
+
+    @Test
+    void whatSparkGenDoesNotWrite_isLeftToTheLoader() {
+        for (String document : List.of(
+                "a: b\na: c\n",                  // a duplicate key: the loader reports it
+                "a: &x b\nc: *x\n",              // anchors and aliases
+                "a: !!str 1\n",                  // a tag
+                "a: {b: c}\n",                   // a flow mapping
+                "a: [b]\n",                      // a flow sequence
+                "a: b\n  c\n",                   // a plain scalar over two lines
+                "a: 'b'\n",                      // single quotes
+                "a: >\n  folded\n",              // a folded block
+                "a: b # comment\n",              // a comment after a value
+                "---\na: b\n",                   // a document marker
+                "- a\n",                         // not a mapping
+                "a:\tb\n",                       // a tab
+                "a: \"\\x00\"\n",                 // an escape the loader refuses
+                "a: \"b\n")) {                   // an unterminated quote
+            assertNull(OutputYaml.read(document), document);
+        }
+    }
+
+    /**
+     * Whether the reader read {@code document}; when it did, the loader must read it without problems, to the same
+     * values, keys in the same order.
+     */
+    private static boolean assertSame(String document, String what) {
+        MapNode fast = OutputYaml.read(document);
+        if (fast == null) {
+            return false;
+        }
+        Problems problems = new Problems();
+        Node full = YamlLoader.load("rendered.yaml", document, 0, 0, problems);
+        assertEquals(List.of(), problems.all(), () -> what + ": read, but the loader has problems with:\n" + document);
+        assertEquals(plain(full), plain(fast), () -> what + ":\n" + document);
+        return true;
+    }
+
+    /** A node as plain data, origins left out: keys in order, and each scalar's text and value. */
+    private static Object plain(Node node) {
+        if (node instanceof MapNode map) {
+            List<Object> entries = new ArrayList<>();
+            map.entries().forEach((k, v) -> entries.add(List.of(k, plain(v))));
+            return List.of("map", entries);
+        }
+        if (node instanceof ListNode list) {
+            return List.of("list", list.items().stream().map(OutputYamlTest::plain).toList());
+        }
+        Scalar scalar = (Scalar) node;
+        return Arrays.asList("scalar", scalar.text(), scalar.value(),
+                scalar.value() == null ? null : scalar.value().getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sparkgen.render;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparkgen.SparkGen;
+import dev.sparkgen.model.App;
+import dev.sparkgen.problem.Problems;
+import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Scalar;
+import dev.sparkgen.source.YamlLoader;
+import dev.sparkgen.testing.SparkGenCli;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The self-check holds a render's output to the view it was rendered from: a wrong value, a key at the wrong
+ * place, or output its own reader declines (read then by the full loader) is caught, never written.
+ */
+class SelfCheckTest {
+
+    private static final String SOURCE = "secure-etl.yaml";
+
+    private final App app;
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, String> inner = new LinkedHashMap<>();
+
+    SelfCheckTest() {
+        SparkGen gen = new SparkGen(SparkGenCli.ROOT);
+        app = gen.load(SparkGenCli.ROOT.resolve("examples").resolve(SOURCE), "examples/" + SOURCE,
+                SparkGen.Options.DEFAULT).app();
+        files.putAll(gen.render(app, KubeVersion.DEFAULT, SOURCE).files());
+        files.remove(Rendered.README);
+        MapNode configMap = (MapNode) YamlLoader.load("configmap.yaml", files.get("configmap.yaml"), 0, 0,
+                new Problems());
+        ((MapNode) configMap.get("data")).entries().forEach((k, v) -> inner.put(k, ((Scalar) v).text()));
+    }
+
+    private void verify() {
+        SelfCheck.verify(app, View.of(app, KubeVersion.DEFAULT, SOURCE), inner, files);
+    }
+
+    private void change(String file, UnaryOperator<String> edit) {
+        String before = files.get(file);
+        String after = edit.apply(before);
+        assertNotEquals(before, after, "the test's edit must change " + file);
+        files.put(file, after);
+    }
+
+    @Test
+    void theOutputAsRendered_passes() {
+        verify();
+    }
+
+    @Test
+    void aChangedValue_isCaught() {
+        change("driver-pod.yaml", t -> t.replace("image: apache/spark:3.5.3", "image: apache/spark:3.5.4"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
+        assertTrue(e.getMessage().contains("driver image"), e.getMessage());
+    }
+
+    @Test
+    void aKeyAtTheWrongIndentation_isCaught() {
+        change("driver-svc.yaml", t -> t.replaceFirst("\n    app-name: ", "\n  app-name: "));
+        assertThrows(IllegalStateException.class, this::verify);
+    }
+
+    @Test
+    void anEnvValueNotEscapedForKubernetes_isCaught() {
+        change("driver-pod.yaml", t -> t.replace("value: production", "value: $(HOME)"));
+        assertThrows(IllegalStateException.class, this::verify);
+    }
+
+    /** YAML the fast reader declines goes to the full loader, which reads it and the check still compares. */
+    @Test
+    void outputTheFastReaderDeclines_isStillChecked() {
+        change("ui-svc.yaml", t -> t.replace("kind: Service", "kind: Service # a comment"));
+        verify();
+        change("driver-pod.yaml", t -> t.replace("image: apache/spark:3.5.3", "image: 'apache/spark:3.5.4'"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
+        assertTrue(e.getMessage().contains("driver image"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateKey_isCaught() {
+        change("driver-svc.yaml", t -> t.replace("kind: Service", "kind: Service\nkind: Service"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
+        assertTrue(e.getMessage().contains("does not parse back"), e.getMessage());
+    }
+}
