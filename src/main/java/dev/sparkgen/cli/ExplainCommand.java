@@ -139,9 +139,8 @@ final class ExplainCommand implements Callable<Integer> {
         for (Facts.Setting setting : Facts.settings(app)) {
             facts.put(setting.what(), setting.value());
         }
-        String prefix = !run.byController() ? app.name() : app.job().restartPolicy().equals("Never")
-                ? "<driver pod>" : app.name() + "-<Spark's id for each spark-submit>";
-        facts.put("executor pods", prefix + "-exec-<N>");
+        facts.put("executor pods", Facts.executorPrefix(app, "<driver pod>", "<Spark's id for each spark-submit>")
+                + "-exec-<N>");
         if (app.podGroup() != null) {
             facts.put("PodGroup resources", String.valueOf(app.podGroup().minResources()));
         } else if ("volcano".equals(app.job().schedulerName())) {

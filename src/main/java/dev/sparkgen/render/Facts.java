@@ -94,6 +94,18 @@ public final class Facts {
         };
     }
 
+    /**
+     * The executors' pod name prefix as a reader sees it: the app's for a Pod driver; for a Job's or a CronJob's,
+     * the attempt's pod ({@code restartPolicy: Never}) or, with OnFailure, the prefix Spark makes for each
+     * spark-submit. Their names are the prefix and {@code -exec-N}.
+     */
+    public static String executorPrefix(App app, String attemptPod, String sparkId) {
+        if (!app.job().run().byController()) {
+            return app.name();
+        }
+        return app.job().restartPolicy().equals("Never") ? attemptPod : app.name() + "-" + sparkId;
+    }
+
     private static void name(List<Name> names, String what, String name, int limit) {
         names.add(new Name(what, name, name.length() + " of " + limit));
     }

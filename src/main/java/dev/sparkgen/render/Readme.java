@@ -8,11 +8,12 @@ import java.util.List;
  * matter ({@link Facts}, which {@code explain} shows too), and which objects there are, for its diagram.
  */
 record Readme(List<Facts.Name> names, List<Facts.Setting> settings, boolean ingress, boolean rbac,
-              boolean podGroup, boolean networkPolicy, String runKind, String driverPod) {
+              boolean podGroup, boolean networkPolicy, String runKind, String driverPod, String executorPrefix) {
 
     static Readme of(App app, List<String> files) {
         return new Readme(Facts.names(app), Facts.settings(app), app.route().enabled(), files.contains("rbac.yaml"),
                 files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"),
-                app.job().run().kind().name(), Facts.driverPod(app));
+                app.job().run().kind().name(), Facts.driverPod(app),
+                Facts.executorPrefix(app, Facts.driverPod(app), "id"));
     }
 }
