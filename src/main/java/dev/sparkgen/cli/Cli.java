@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What every command shares: where to print, the working directory, and the library. */
 final class Cli {
@@ -22,8 +22,6 @@ final class Cli {
 
     /** The file name that means standard output (or input), as for every Unix tool. */
     static final String STANDARD_STREAM = "-";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     final PrintWriter out;
     final PrintWriter err;
@@ -68,8 +66,10 @@ final class Cli {
         Path temporary = null;
         try {
             // Not Files.createTempFile, which makes the file 0600: the user's umask decides, as for any tool's output.
+            // CREATE_NEW, not the name, keeps another file safe, so the name needs no SecureRandom (whose providers
+            // every command would load at start).
             temporary = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             if (replace) {
