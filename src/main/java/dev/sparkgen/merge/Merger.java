@@ -2,6 +2,7 @@ package dev.sparkgen.merge;
 
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -137,7 +138,7 @@ public final class Merger {
         List<Node> items = new ArrayList<>(under == null ? List.of() : ((ListNode) under).items());
         if (n > items.size()) {
             problems.error(origin, "'" + path + "' " + (under == null ? "is not set"
-                            : "has " + items.size() + (items.size() == 1 ? " item" : " items") + " (" + under.origin()
+                            : "has " + Quote.count(items.size(), "item") + " (" + under.origin()
                             + ")") + ", so " + entry.getKey() + " is out of range",
                     items.isEmpty() ? "add the first item with " + path + "[0]"
                             : "change one with " + path + "[0] to [" + (items.size() - 1) + "], or add one with "

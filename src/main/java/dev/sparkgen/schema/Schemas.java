@@ -11,6 +11,7 @@ import com.networknt.schema.path.NodePath;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -195,8 +196,8 @@ public final class Schemas {
             case "maxLength" -> problems.error(origin, name + " must be at most " + schema.asText()
                     + " characters long (found " + (node instanceof Scalar s ? s.text().length() : 0) + ")");
             case "minLength" -> problems.error(origin, name + " must not be empty");
-            case "minItems" -> problems.error(origin, name + " must list at least " + schema.asText()
-                    + (schema.asInt() == 1 ? " item" : " items"));
+            case "minItems" -> problems.error(origin, name + " must list at least "
+                    + Quote.count(schema.asInt(), "item"));
             case "uniqueItems" -> problems.error(origin, name + " lists the same item twice");
             default -> problems.error(origin, name + ": " + error.getMessage());
         }
