@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-    private static final List<String> TOOLS = List.of("bash", "readlink", "dirname", "find", "mkdir", "flock");
+    private static final List<String> TOOLS = List.of("bash", "readlink", "find", "mkdir", "flock");
 
     @TempDir
     Path tmp;
