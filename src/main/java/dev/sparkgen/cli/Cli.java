@@ -10,9 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** What every command shares: where to print, the working directory, and the library. */
+/**
+ * What every command shares: where to print, the working directory, the library, and the pieces of picocli's
+ * model of a command. The model is built with picocli's API, not read from annotations: reading annotations makes
+ * the JDK generate a proxy class per annotation type at run time (no start-up archive holds one), about 50 ms of
+ * a cold run's CPU (bench/README.md, "Cold start: launcher and JVM").
+ */
 final class Cli {
 
     static final int OK = 0;
@@ -93,6 +104,55 @@ final class Cli {
                 }
             }
         }
+    }
+
+    /**
+     * A command's model: its {@code args} in the order given, then picocli's standard -h/--help and -V/--version
+     * (what {@code mixinStandardHelpOptions} adds), each as the help lists it; {@code command} is run.
+     */
+    static CommandSpec command(Object command, String name, boolean sortOptions, String[] description,
+                               ArgSpec... args) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        spec.usageMessage().description(description).sortOptions(sortOptions);
+        for (ArgSpec arg : args) {
+            if (arg instanceof OptionSpec option) {
+                spec.addOption(option);
+            } else {
+                spec.addPositional((PositionalParamSpec) arg);
+            }
+        }
+        spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").type(boolean.class).versionHelp(true)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
+    /** An option without a value. */
+    static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).description(description).build();
+    }
+
+    /** An option with one string value. */
+    static OptionSpec option(String label, String description, String... names) {
+        return OptionSpec.builder(names).type(String.class).paramLabel(label).description(description).build();
+    }
+
+    /** An option that may repeat, each time with one string value. */
+    static OptionSpec repeated(String label, String description, String name) {
+        return OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+                .description(description).build();
+    }
+
+    /** Whether a {@link #flag} was given. */
+    static boolean on(OptionSpec flag) {
+        return Boolean.TRUE.equals(flag.getValue());
+    }
+
+    /** The values of a repeated option or of positional parameters; none when not given. */
+    static List<String> strings(ArgSpec arg) {
+        List<String> values = arg.getValue();
+        return values == null ? new ArrayList<>() : values;
     }
 
     /** A path as the user gave it, resolved against the working directory. */

@@ -2,23 +2,25 @@ package dev.sparkgen.cli;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spark-gen completion}: picocli's bash completion script, which zsh reads too (bashcompinit). */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints a completion script for bash (and zsh with bashcompinit) to standard output.",
-                "  source <(spark-gen completion)          # in ~/.bashrc",
-                "  autoload -U +X bashcompinit && bashcompinit && source <(spark-gen completion)   # zsh"})
 final class CompletionCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     CompletionCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    CommandSpec spec() {
+        spec = Cli.command(this, "completion", true, new String[] {
+            "Prints a completion script for bash (and zsh with bashcompinit) to standard output.",
+            "  source <(spark-gen completion)          # in ~/.bashrc",
+            "  autoload -U +X bashcompinit && bashcompinit && source <(spark-gen completion)   # zsh"});
+        return spec;
     }
 
     @Override

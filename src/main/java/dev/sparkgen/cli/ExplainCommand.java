@@ -20,37 +20,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code spark-gen explain JOB}: every value of a job after the merge, with where it came from (a default, a
  * profile's file and line, the job file, a {@code --set}), then the derived facts users are surprised by.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prints a job's merged values, each with where it came from (default, profile file and "
-                + "line, job file, --set), and what spark-gen derives: names and their limits, pod memory after "
-                + "Spark's overhead rule, the UI route, the Spark properties.")
 final class ExplainCommand implements Callable<Integer> {
+
+    private static final String DESCRIPTION = "Prints a job's merged values, each with where it came from "
+            + "(default, profile file and line, job file, --set), and what spark-gen derives: names and their limits, "
+            + "pod memory after Spark's overhead rule, the UI route, the Spark properties.";
 
     private final Cli cli;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job file.")
-    String job;
+    private final PositionalParamSpec jobParameter = PositionalParamSpec.builder().required(true).index("0")
+            .type(String.class).paramLabel("JOB").description("The job file.").build();
 
-    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
-    List<String> profileDirs = new ArrayList<>();
+    private final OptionSpec profileDirsOption = Cli.repeated("DIR", "Also look for profiles here (see render).",
+            "--profiles-dir");
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, as render does.")
-    List<String> sets = new ArrayList<>();
+    private final OptionSpec setsOption = Cli.repeated("PATH=VALUE", "Override a value, as render does.", "--set");
 
     ExplainCommand(Cli cli) {
         this.cli = cli;
     }
 
+    CommandSpec spec() {
+        return Cli.command(this, "explain", false, new String[] {DESCRIPTION}, jobParameter, profileDirsOption,
+                setsOption);
+    }
+
     @Override
     public Integer call() {
+        String job = jobParameter.getValue();
+        List<String> profileDirs = Cli.strings(profileDirsOption);
+        List<String> sets = Cli.strings(setsOption);
         Path file = cli.existing(job);
         SparkGen.JobResult result = cli.sparkGen().load(file, job,
                 new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets));

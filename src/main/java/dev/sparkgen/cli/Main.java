@@ -8,31 +8,26 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The command line: parses flags, hands each command to the library, and maps the result to an exit code in
  * one place. 0 success; 1 invalid input, or {@code --check} found a difference; 2 a usage error; 3 a bug.
  * Only {@link #main} exits the process.
  */
-@Command(name = "spark-gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Renders the Kubernetes manifests of a Spark application (spark-submit in client mode "
-                + "in a driver pod) from one values file and its profiles.",
-        footer = {"", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage error, "
-                + "3 internal error."})
 public final class Main implements Runnable {
 
     /** The commands' names, in the order the help lists them; {@code help} and {@code completion} list them all. */
     private static final List<String> COMMANDS = List.of("render", "validate", "schema", "profiles", "explain",
             "import", "init", "version", "completion", "help");
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print the stack trace of an internal error.")
-    boolean verbose;
+    /** Given to any command (picocli copies it into each, bound to the same value). */
+    private final OptionSpec verbose = OptionSpec.builder("--verbose").type(boolean.class)
+            .scopeType(CommandLine.ScopeType.INHERIT).description("Print the stack trace of an internal error.")
+            .build();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         StandardOutput stdout = new StandardOutput();
@@ -113,9 +108,10 @@ public final class Main implements Runnable {
                 err.println("spark-gen: " + unencodable(invalid));
                 return Cli.INVALID;
             }
+            boolean verbose = Cli.on(main.verbose);
             err.println("spark-gen: internal error: " + Quote.controls(String.valueOf(e))
-                    + (main.verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
-            if (main.verbose) {
+                    + (verbose ? "" : " (a bug in spark-gen; --verbose shows where)"));
+            if (verbose) {
                 e.printStackTrace(err);
             }
             return Cli.INTERNAL;
@@ -137,7 +133,7 @@ public final class Main implements Runnable {
 
     /** The command line and all its commands, not yet run (the tests parse documented command lines with it). */
     static CommandLine commandLine(Main main, Cli cli) {
-        CommandLine line = new CommandLine(main);
+        CommandLine line = new CommandLine(main.spec());
         for (String name : COMMANDS) {
             line.addSubcommand(command(name, cli));
         }
@@ -145,38 +141,49 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line with only the commands {@code args} can reach: picocli builds each command's model by
-     * reflection, which is a good part of a cold run (docs/startup.md). When the first argument names a command
+     * The command line with only the commands {@code args} can reach: each command's model is a part of a cold
+     * run (docs/startup.md). When the first argument names a command
      * that stands alone, that command; for a lone {@code --version} or {@code -V}, none; otherwise (no command,
      * help, completion, a mistyped name that gets suggestions, options first) all of them.
      */
     static CommandLine commandLine(Main main, Cli cli, String[] args) {
         String first = args.length > 0 ? args[0] : "";
         if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
-            return new CommandLine(main);
+            return new CommandLine(main.spec());
         }
         if (!COMMANDS.contains(first) || first.equals("help") || first.equals("completion")) {
             return commandLine(main, cli);
         }
-        CommandLine line = new CommandLine(main);
+        CommandLine line = new CommandLine(main.spec());
         line.addSubcommand(command(first, cli));
         return line;
     }
 
+    /** A command's model (picocli's own help command's read from its annotations: only help and errors need it). */
     private static Object command(String name, Cli cli) {
         return switch (name) {
-            case "render" -> new RenderCommand(cli);
-            case "validate" -> new ValidateCommand(cli);
-            case "schema" -> new SchemaCommand(cli);
-            case "profiles" -> new ProfilesCommand(cli);
-            case "explain" -> new ExplainCommand(cli);
-            case "import" -> new ImportCommand(cli);
-            case "init" -> new InitCommand(cli);
-            case "version" -> new VersionCommand(cli);
-            case "completion" -> new CompletionCommand(cli);
+            case "render" -> new RenderCommand(cli).spec();
+            case "validate" -> new ValidateCommand(cli).spec();
+            case "schema" -> new SchemaCommand(cli).spec();
+            case "profiles" -> new ProfilesCommand(cli).spec();
+            case "explain" -> new ExplainCommand(cli).spec();
+            case "import" -> new ImportCommand(cli).spec();
+            case "init" -> new InitCommand(cli).spec();
+            case "version" -> new VersionCommand(cli).spec();
+            case "completion" -> new CompletionCommand(cli).spec();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** The model of spark-gen itself, without its commands. */
+    private CommandSpec spec() {
+        spec = Cli.command(this, "spark-gen", true, new String[] {"Renders the Kubernetes manifests of a Spark "
+                + "application (spark-submit in client mode in a driver pod) from one values file and its profiles."},
+                verbose).versionProvider(new Version());
+        spec.usageMessage().footer("", "Exit codes: 0 success, 1 invalid input or stale output (--check), 2 usage "
+                + "error, 3 internal error.");
+        return spec;
     }
 
     @Override

@@ -4,29 +4,32 @@ import dev.sparkgen.problem.Quote;
 import dev.sparkgen.profile.ProfileCatalog;
 import dev.sparkgen.profile.ProfileSource;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code spark-gen profiles}: lists the profiles found, where each comes from, and what each shadows. */
-@Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "Lists the profiles a job in the working directory would find, and where each comes from.")
 final class ProfilesCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look here (see render).")
-    List<String> profileDirs = new ArrayList<>();
+    private final OptionSpec profileDirsOption = Cli.repeated("DIR", "Also look here (see render).",
+            "--profiles-dir");
 
     ProfilesCommand(Cli cli) {
         this.cli = cli;
     }
 
+    CommandSpec spec() {
+        return Cli.command(this, "profiles", true, new String[] {"Lists the profiles a job in the working directory "
+                + "would find, and where each comes from."}, profileDirsOption);
+    }
+
     @Override
     public Integer call() {
+        List<String> profileDirs = Cli.strings(profileDirsOption);
         ProfileCatalog catalog = cli.sparkGen().catalog(null, JobFiles.profileDirs(cli, profileDirs));
         Map<String, List<ProfileSource>> all = catalog.all();
         // Names and places come from file names: control characters escaped, so none reaches the terminal.

@@ -7,76 +7,93 @@ import dev.sparkgen.problem.Quote;
 import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiConsumer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code spark-gen render JOB... -o OUT}: renders each job into OUT (one job flat, several each into OUT/APP/
  * under a kustomization of them), or to standard output with {@code -o -}; with {@code --check}, compares instead.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Renders a job into a Kustomize directory: driver-pod.yaml, configmap.yaml, driver-svc.yaml, "
-                + "ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress off), the further objects the job asks "
-                + "for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), kustomization.yaml listing them, and "
-                + "a README.md for reviewers.",
+final class RenderCommand implements Callable<Integer> {
+
+    private static final String[] DESCRIPTION = {"Renders a job into a Kustomize directory: driver-pod.yaml, "
+                + "configmap.yaml, driver-svc.yaml, ui-svc.yaml, ui-ingress.yaml (unless the job turns the Ingress "
+                + "off), the further objects the job asks for (such as rbac.yaml, podgroup.yaml, networkpolicy.yaml), "
+                + "kustomization.yaml listing them, and a README.md for reviewers.",
                 "The driver runs as a Pod; with run.kind Job or CronJob, driver-job.yaml or driver-cronjob.yaml "
                         + "holds it instead.",
                 "A render replaces the files an earlier render wrote (stale ones included) and never touches "
-                        + "files spark-gen did not write; a failed render leaves OUT as it was."})
-final class RenderCommand implements Callable<Integer> {
+                        + "files spark-gen did not write; a failed render leaves OUT as it was."};
 
     private final Cli cli;
 
-    @Parameters(arity = "1..*", paramLabel = "JOB",
-            description = "Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One "
+    private final PositionalParamSpec jobsParameter = PositionalParamSpec.builder().required(true).arity("1..*")
+            .paramLabel("JOB").type(List.class).auxiliaryTypes(String.class)
+            .description("Job files (kind: SparkJob), or directories of them (their *.yaml and *.yml files). One "
                     + "job file is written flat into OUT; several jobs each into OUT/<app>/, with "
-                    + "OUT/kustomization.yaml listing them.")
-    List<String> jobs;
+                    + "OUT/kustomization.yaml listing them.").build();
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The directory to write, or - for one YAML stream on standard output.")
-    String output;
+    private final OptionSpec outputOption = OptionSpec.builder("-o", "--output").required(true).type(String.class)
+            .paramLabel("OUT").description("The directory to write, or - for one YAML stream on standard output.")
+            .build();
 
-    @Option(names = "--profiles-dir", paramLabel = "DIR",
-            description = "Also look for profiles here, before profiles/ beside the job, ./profiles and the "
-                    + "built-in ones. May repeat; later directories win.")
-    List<String> profileDirs = new ArrayList<>();
+    private final OptionSpec profileDirsOption = Cli.repeated("DIR", "Also look for profiles here, before profiles/ "
+            + "beside the job, ./profiles and the built-in ones. May repeat; later directories win.", "--profiles-dir");
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a value after the profiles and the job, e.g. executor.instances=4, "
+    private final OptionSpec setsOption = Cli.repeated("PATH=VALUE", "Override a value after the profiles and the "
+                    + "job, e.g. executor.instances=4, "
                     + "'sparkConf.\"spark.eventLog.enabled\"=true' (a key with dots in quotes, kept from the shell "
                     + "in single quotes) or 'driver.tolerations[0].value=gpu' (the first item of a list). VALUE is "
-                    + "YAML. May repeat.")
-    List<String> sets = new ArrayList<>();
+                    + "YAML. May repeat.", "--set");
 
-    @Option(names = "--kube-version", paramLabel = "MAJOR.MINOR", converter = KubeVersionConverter.class,
-            description = "The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
-    KubeVersion kubeVersion = KubeVersion.DEFAULT;
+    private final OptionSpec kubeVersionOption = OptionSpec.builder("--kube-version").type(KubeVersion.class)
+            .paramLabel("MAJOR.MINOR").converters(new KubeVersionConverter()).initialValue(KubeVersion.DEFAULT)
+            .hasInitialValue(true)
+            .description("The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
+            .build();
 
-    @Option(names = "--check", description = "Write nothing: print a unified diff and exit 1 when OUT is not "
-            + "exactly what would be rendered (for CI and pre-commit), exit 0 when it is.")
-    boolean check;
+    private final OptionSpec checkOption = Cli.flag("Write nothing: print a unified diff and exit 1 when OUT is not "
+            + "exactly what would be rendered (for CI and pre-commit), exit 0 when it is.", "--check");
 
-    @Option(names = {"-q", "--quiet"}, description = "Print problems only: no summary, no progress.")
-    boolean quiet;
+    private final OptionSpec quietOption = Cli.flag("Print problems only: no summary, no progress.", "-q", "--quiet");
 
-    @Option(names = "--fsync", description = "Flush every file to disk before it replaces the old one, for "
-            + "power-cut safety beyond the file system's own (slow: a disk flush per file).")
-    boolean fsync;
+    private final OptionSpec fsyncOption = Cli.flag("Flush every file to disk before it replaces the old one, for "
+            + "power-cut safety beyond the file system's own (slow: a disk flush per file).", "--fsync");
+
+    private List<String> jobs;
+    private String output;
+    private List<String> profileDirs;
+    private List<String> sets;
+    private KubeVersion kubeVersion;
+    private boolean check;
+    private boolean quiet;
+    private boolean fsync;
 
     RenderCommand(Cli cli) {
         this.cli = cli;
     }
 
+    CommandSpec spec() {
+        return Cli.command(this, "render", false, DESCRIPTION, jobsParameter, outputOption, profileDirsOption,
+                setsOption, kubeVersionOption, checkOption, quietOption, fsyncOption);
+    }
+
     @Override
     public Integer call() {
+        jobs = Cli.strings(jobsParameter);
+        output = outputOption.getValue();
+        profileDirs = Cli.strings(profileDirsOption);
+        sets = Cli.strings(setsOption);
+        kubeVersion = kubeVersionOption.getValue();
+        check = Cli.on(checkOption);
+        quiet = Cli.on(quietOption);
+        fsync = Cli.on(fsyncOption);
         if (check && output.equals("-")) {
             throw CliException.usage("--check compares with a directory: give -o OUT");
         }

@@ -5,20 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code spark-gen schema [job|profile]}: prints a JSON Schema, for editors and CI; {@code --output-dir DIR} saves
  * every schema file instead, side by side, so that the job schema's references to the Kubernetes definitions
  * resolve (an editor given only the printed job schema cannot check a Kubernetes field).
  */
-@Command(name = "schema", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints the JSON Schema of job files (default) or of profile files.",
-                "The job schema refers to kubernetes.schema.json for the Kubernetes objects a job may hold; "
-                        + "--output-dir saves job.schema.json with the files it refers to, for editors."})
 final class SchemaCommand implements Callable<Integer> {
+
+    private static final String[] DESCRIPTION = {"Prints the JSON Schema of job files (default) or of profile files.",
+                "The job schema refers to kubernetes.schema.json for the Kubernetes objects a job may hold; "
+                        + "--output-dir saves job.schema.json with the files it refers to, for editors."};
 
     enum Which { job, profile }
 
@@ -28,24 +28,28 @@ final class SchemaCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", defaultValue = "job",
-            description = "job or profile (default: ${DEFAULT-VALUE}).")
-    Which which;
+    private final PositionalParamSpec whichParameter = PositionalParamSpec.builder().index("0").arity("0..1")
+            .type(Which.class).paramLabel("KIND").defaultValue("job")
+            .description("job or profile (default: ${DEFAULT-VALUE}).").build();
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Save job.schema.json, profile.schema.json and kubernetes.schema.json in DIR (made if "
-                    + "missing) instead of printing one schema.")
-    String outputDir;
+    private final OptionSpec outputDirOption = Cli.option("DIR", "Save job.schema.json, profile.schema.json and "
+            + "kubernetes.schema.json in DIR (made if missing) instead of printing one schema.", "--output-dir");
 
-    @Option(names = "--force", description = "With --output-dir: replace schema files that exist.")
-    boolean force;
+    private final OptionSpec forceOption = Cli.flag("With --output-dir: replace schema files that exist.", "--force");
 
     SchemaCommand(Cli cli) {
         this.cli = cli;
     }
 
+    CommandSpec spec() {
+        return Cli.command(this, "schema", false, DESCRIPTION, whichParameter, outputDirOption, forceOption);
+    }
+
     @Override
     public Integer call() {
+        Which which = whichParameter.getValue();
+        String outputDir = outputDirOption.getValue();
+        boolean force = Cli.on(forceOption);
         if (outputDir == null) {
             cli.out.print(Schemas.text(which == Which.job ? Schemas.Kind.JOB : Schemas.Kind.PROFILE));
             cli.out.flush();

@@ -4,45 +4,50 @@ import dev.sparkgen.SparkGen;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code spark-gen validate FILE...}: checks jobs (with their profiles) and profiles; writes nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Checks job and profile files as render does (schema, profiles, derived names, rules), "
-                + "reports every problem of every file, and writes nothing.")
 final class ValidateCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Job or profile files, or directories of them (their *.yaml and *.yml files).")
-    List<String> files;
+    private final PositionalParamSpec filesParameter = PositionalParamSpec.builder().required(true).arity("1..*")
+            .paramLabel("FILE").type(List.class).auxiliaryTypes(String.class)
+            .description("Job or profile files, or directories of them (their *.yaml and *.yml files).").build();
 
-    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Also look for profiles here (see render).")
-    List<String> profileDirs = new ArrayList<>();
+    private final OptionSpec profileDirsOption = Cli.repeated("DIR", "Also look for profiles here (see render).",
+            "--profiles-dir");
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, as render does.")
-    List<String> sets = new ArrayList<>();
+    private final OptionSpec setsOption = Cli.repeated("PATH=VALUE", "Override a value, as render does.", "--set");
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (problems on standard error), json (one document on standard output, for tools) "
-                    + "or github (annotations for GitHub Actions). Default: ${DEFAULT-VALUE}.")
-    Format.Kind format;
+    private final OptionSpec formatOption = OptionSpec.builder("--format").type(Format.Kind.class)
+            .paramLabel("FORMAT").defaultValue("text")
+            .description("text (problems on standard error), json (one document on standard output, for tools) "
+                    + "or github (annotations for GitHub Actions). Default: ${DEFAULT-VALUE}.").build();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print problems only: no 'FILE: valid' lines.")
-    boolean quiet;
+    private final OptionSpec quietOption = Cli.flag("Print problems only: no 'FILE: valid' lines.", "-q", "--quiet");
 
     ValidateCommand(Cli cli) {
         this.cli = cli;
     }
 
+    CommandSpec spec() {
+        return Cli.command(this, "validate", false, new String[] {"Checks job and profile files as render does "
+                + "(schema, profiles, derived names, rules), reports every problem of every file, and writes nothing."},
+                filesParameter, profileDirsOption, setsOption, formatOption, quietOption);
+    }
+
     @Override
     public Integer call() {
+        List<String> files = Cli.strings(filesParameter);
+        List<String> profileDirs = Cli.strings(profileDirsOption);
+        List<String> sets = Cli.strings(setsOption);
+        Format.Kind format = formatOption.getValue();
+        boolean quiet = Cli.on(quietOption);
         Format report = Format.of(format, quiet, cli.out, cli.err);
         // A tool reading --format json or github gets the problem in the format it reads, and the usage error too.
         JobFiles.firstMissing(cli, files).ifPresent(name -> {

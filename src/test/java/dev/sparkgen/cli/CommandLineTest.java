@@ -45,7 +45,7 @@ class CommandLineTest {
     @Test
     void aLoneVersionFlag_printsWhatPicocliPrints() {
         StringWriter picocli = new StringWriter();
-        new CommandLine(new Main()).printVersionHelp(new PrintWriter(picocli, true));
+        Main.commandLine(new Main(), cli()).printVersionHelp(new PrintWriter(picocli, true));
         for (String flag : List.of("--version", "-V")) {
             StringWriter out = new StringWriter();
             int code = Main.run(new String[] {flag}, new PrintWriter(out, true), new PrintWriter(new StringWriter()),
