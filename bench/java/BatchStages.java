@@ -62,8 +62,8 @@ public final class BatchStages {
         long t0 = THREADS.getCurrentThreadCpuTime();
         Templates templates = new Templates();
         long templatesCpu = THREADS.getCurrentThreadCpuTime() - t0;
-        System.out.printf("set-up on main: %.0f ms CPU (schemas loaded and compiled %.0f ms, Jinjava engine and "
-                + "templates parsed %.0f ms); before main, all threads: %s%n",
+        System.out.printf("set-up on main: %.0f ms CPU (schemas loaded and compiled %.0f ms, "
+                + "templates made %.0f ms; each is parsed when first rendered); before main, all threads: %s%n",
                 (THREADS.getCurrentThreadCpuTime() - setupStart) / 1e6, schemasCpu / 1e6, templatesCpu / 1e6,
                 format(atMain));
         List<String> apps = new ArrayList<>();

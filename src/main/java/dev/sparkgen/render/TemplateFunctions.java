@@ -3,6 +3,7 @@ package dev.sparkgen.render;
 import dev.sparkgen.problem.Quote;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The only ways a template prints a value: each function encodes it for where it lands. Templates call them as
@@ -10,6 +11,8 @@ import java.util.Map;
  * not Jinjava filters: a filter costs a reflective call per use, several times a function's cost.)
  */
 public final class TemplateFunctions {
+
+    private static final Pattern NOT_IN_A_LABEL = Pattern.compile("[^A-Za-z0-9., /-]");
 
     private TemplateFunctions() {
     }
@@ -97,7 +100,7 @@ public final class TemplateFunctions {
 
     /** Text in a quoted Mermaid label: letters, digits and '-', '.', ',', ' ', '/'; anything else '_'. */
     public static String label(Object value) {
-        return text(value, "label").replaceAll("[^A-Za-z0-9., /-]", "_");
+        return NOT_IN_A_LABEL.matcher(text(value, "label")).replaceAll("_");
     }
 
     /** Text in a comment: on one line, its control characters escaped. */

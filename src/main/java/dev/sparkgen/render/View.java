@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What the templates see, and what {@link SelfCheck} holds the output to: one typed record per object, its
@@ -41,6 +42,9 @@ record View(
 
     /** Argo CD applies an object with this annotation before the pods: the PodGroup and the driver's identity. */
     static final Map<String, String> SYNC_BEFORE_THE_POD = Map.of("argocd.argoproj.io/sync-wave", "-1");
+
+    /** What the comment naming the job file keeps of its name: the rest becomes '_'. */
+    private static final Pattern NOT_IN_A_SOURCE = Pattern.compile("[^A-Za-z0-9._-]");
 
     /** The driver pod: metadata, the pod-level fields (sorted, printed beside each other), its one container. */
     record DriverPod(SortedMap<String, String> labels, SortedMap<String, String> annotations,
@@ -119,7 +123,7 @@ record View(
         uiLabels.putAll(app.labels());
         App.PodGroup group = app.podGroup();
         return new View(
-                source.replaceAll("[^A-Za-z0-9._-]", "_"),
+                NOT_IN_A_SOURCE.matcher(source).replaceAll("_"),
                 app.name(),
                 job.namespace(),
                 app.names(),
