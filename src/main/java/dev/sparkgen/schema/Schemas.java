@@ -3,11 +3,15 @@ package dev.sparkgen.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.resource.ResourceLoader;
+import com.networknt.schema.serialization.NodeReader;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.problem.Problems;
@@ -53,22 +57,29 @@ public final class Schemas {
 
     private static final String DIRECTORY = "schema/";
 
-    private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
-    /** The schema files as JSON, read when an error needs them (for suggestions and messages). */
+    /**
+     * Where the validator finds the schema documents parsed here (messages read only the file name). Not
+     * {@code classpath:}, which networknt reads from the jar itself before it asks a resource loader.
+     */
+    private static final String PARSED = "spark-gen:" + DIRECTORY;
+
+    /**
+     * The schema files as JSON, each parsed once: the validator compiles these very nodes, and messages, defaults
+     * and {@link #asWritten} read them.
+     */
     private final Map<String, JsonNode> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Guards {@link #schemas} and every validation: see {@link #validate}. */
+    private final Object validating = new Object();
+    private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+    private SchemaRegistry registry;
     private volatile SortedMap<String, Object> defaults;
 
     private Schemas() {
     }
 
-    /** Loads and compiles both schemas from the class path. */
+    /** The schemas of the class path; each is read and compiled when a document first needs it. */
     public static Schemas load() {
-        Schemas loaded = new Schemas();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        for (Kind kind : Kind.values()) {
-            loaded.schemas.put(kind, registry.getSchema(SchemaLocation.of("classpath:" + DIRECTORY + kind.file())));
-        }
-        return loaded;
+        return new Schemas();
     }
 
     /** The Kubernetes definitions the job schema refers to ({@code kubernetes.schema.json#/...}). */
@@ -81,11 +92,15 @@ public final class Schemas {
 
     /** The text of a schema file of {@code schema/}, as shipped: a kind's, or {@link #KUBERNETES_FILE}. */
     public static String text(String file) {
+        return new String(bytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String file) {
         try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(DIRECTORY + file)) {
             if (in == null) {
                 throw new IllegalStateException("the jar holds no " + DIRECTORY + file);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,10 +111,19 @@ public final class Schemas {
      * where the schema asks for a string ({@code sparkVersion: 3.5}, {@code coreLimit: 1}) is taken as the string
      * it is written as ({@code 3.10} stays 3.10, never 3.1): the README promises that quoting is never needed.
      * Returns the document so read, for the stages after.
+     *
+     * <p>networknt compiles the target of a {@code $ref} when a document first reaches it (no preloading): most
+     * jobs pass no Kubernetes object through, and then kubernetes.schema.json (322 kB) is neither read nor
+     * compiled; a job that does gets the definitions it uses. That compiling on first use is not synchronised
+     * ({@code Schema.getValidators}), hence one validation at a time, whatever the threads of a batch.
      */
     public MapNode validate(Kind kind, MapNode document, Problems problems) {
         MapNode read = (MapNode) asWritten(document(kind.file()), document, 0);
-        List<Error> errors = schemas.get(kind).validate(Json.of(read));
+        JsonNode json = Json.of(read);
+        List<Error> errors;
+        synchronized (validating) {
+            errors = schema(kind).validate(json);
+        }
         for (Error error : errors) {
             report(error, read, problems);
         }
@@ -254,12 +278,16 @@ public final class Schemas {
         properties.fields().forEachRemaining(entry -> {
             JsonNode property = entry.getValue();
             String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-            JsonNode value = property.has("default") ? property.get("default") : resolve(property).get("default");
+            boolean kubernetes = property.path("$ref").asText().startsWith("kubernetes");
+            // a Kubernetes object is passed through as written: Kubernetes applies its defaults (and reading them
+            // here would parse kubernetes.schema.json in every run)
+            JsonNode value = property.has("default") ? property.get("default")
+                    : kubernetes ? null : resolve(property).get("default");
             if (value != null) {
                 defaults.put(child, value.isTextual() ? value.asText()
                         : value.isBoolean() ? (Object) value.booleanValue() : value.numberValue());
             }
-            if (!property.path("$ref").asText().startsWith("kubernetes")) {
+            if (!kubernetes) {
                 collectDefaults(property, child, defaults, depth + 1);
                 JsonNode items = resolve(property).get("items");
                 if (items != null && !items.path("$ref").asText().startsWith("kubernetes")) {
@@ -335,11 +363,56 @@ public final class Schemas {
     private JsonNode document(String file) {
         return documents.computeIfAbsent(file, name -> {
             try {
-                return new ObjectMapper().readTree(text(name));
+                return new ObjectMapper().readTree(bytes(name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A kind's schema, compiled on first use from {@link #documents}; called holding {@link #validating}. */
+    private Schema schema(Kind kind) {
+        Schema schema = schemas.get(kind);
+        if (schema == null) {
+            if (registry == null) {
+                ResourceLoader parsed = iri -> iri.toString().startsWith(PARSED)
+                        ? () -> new Parsed(document(iri.toString().substring(PARSED.length()))) : null;
+                NodeReader files = NodeReader.builder().build();
+                NodeReader reader = new NodeReader() {
+                    @Override
+                    public JsonNode readTree(String content, InputFormat format) throws IOException {
+                        return files.readTree(content, format);
+                    }
+
+                    @Override
+                    public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
+                        return in instanceof Parsed document ? document.node : files.readTree(in, format);
+                    }
+                };
+                registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder().preloadSchema(false).build())
+                        .nodeReader(reader)
+                        .schemaLoader(loader -> loader.resourceLoaders(loaders -> loaders.add(parsed))));
+            }
+            schema = registry.getSchema(SchemaLocation.of(PARSED + kind.file()));
+            schemas.put(kind, schema);
+        }
+        return schema;
+    }
+
+    /** A schema document already parsed, handed to the validator's reader in place of the file's bytes. */
+    private static final class Parsed extends InputStream {
+
+        private final JsonNode node;
+
+        Parsed(JsonNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public int read() {
+            return -1;
+        }
     }
 
     private static SchemaLocation parent(SchemaLocation location) {

@@ -111,6 +111,29 @@ class SchemasTest {
                 + "'effect'?"), problemsMinimal("executor:\n  tolerations:\n    - key: spot\n      efect: NoSchedule\n"));
     }
 
+    @Test
+    void unknownKey_inAKubernetesObjectUnderIfThen_isReported() {
+        // the list form of env: a Kubernetes definition reached through the job schema's if/then, compiled when a
+        // document first reaches it
+        assertEquals(List.of("job.yaml:10:7: missing required key 'key' in 'driver.env[0].valueFrom.secretKeyRef' — "
+                        + "the key of the secret to select from.  Must be a valid secret key.",
+                "job.yaml:10:31: unknown key 'ky' in 'driver.env[0].valueFrom.secretKeyRef' — did you mean 'key'?"),
+                problemsMinimal("driver:\n  env:\n  - name: PW\n    valueFrom:\n      secretKeyRef: {name: s, ky: k}\n"));
+    }
+
+    @Test
+    void validKubernetesObject_underIfThen_isValid() {
+        assertEquals(List.of(), problemsMinimal("driver:\n  env:\n  - name: PW\n    valueFrom:\n"
+                + "      secretKeyRef: {name: s, key: k}\n  - name: A\n    value: b\n"));
+    }
+
+    @Test
+    void errors_ofAJobWithoutKubernetesObjects_areReportedWithoutTheKubernetesDefinitions() {
+        assertEquals(List.of("job.yaml:7:3: unknown key 'instnces' in 'executor' — did you mean 'instances'?",
+                "job.yaml:8:3: 'executor.cores' must be an integer, not the string 'x'"),
+                problemsMinimal("executor:\n  instnces: 2\n  cores: x\n"));
+    }
+
     // ---------------------------------------------------------------- enum, const, pattern, propertyNames
 
     @Test
