@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The only ways a template prints a value: each function encodes it for where it lands. Templates call them as
- * {@code {{ yaml(names.pod) }}}; a value printed any other way is refused by {@code TemplatesTest}. (Functions,
- * not Jinjava filters: a filter costs a reflective call per use, several times a function's cost.)
+ * {@code {{ yaml(names.pod) }}}; {@link Template} refuses a value printed any other way when it parses a template.
  */
 public final class TemplateFunctions {
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the templates see, and what {@link SelfCheck} holds the output to: one typed record per object, its
- * components named as the templates read them ({@link RecordResolver}). Values stay raw; the templates' functions
+ * components named as the templates read them ({@link Template}). Values stay raw; the templates' functions
  * encode them. Assembling it decides nothing: names, sizes and routes come from the {@link App}, the shape of
  * each object from its unit ({@link Pods}, {@link UiIngress}, {@link Manifests}); Kubernetes objects that are
  * printed whole (volumes, ports, passed-through fields) are plain maps and lists.
