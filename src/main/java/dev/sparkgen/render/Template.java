@@ -280,27 +280,27 @@ final class Template {
             List<Part> parts = new ArrayList<>();
             while (next < lines.size()) {
                 String line = lines.get(next++);
-                Matcher tag = TAG.matcher(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
-                if (!tag.matches()) {
+                Matcher block = TAG.matcher(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+                if (!block.matches()) {
                     text(line, parts);
                     continue;
                 }
-                this.tag = tag.group(1);
+                tag = block.group(1);
                 int at = next;
-                if (this.tag.startsWith("if ")) {
-                    parts.add(ifBlock(condition(this.tag.substring(3))));
-                } else if (this.tag.startsWith("for ")) {
-                    Matcher loop = FOR.matcher(this.tag);
+                if (tag.startsWith("if ")) {
+                    parts.add(ifBlock(condition(tag.substring(3))));
+                } else if (tag.startsWith("for ")) {
+                    Matcher loop = FOR.matcher(tag);
                     if (!loop.matches()) {
-                        throw error("not a loop this engine knows: {% " + this.tag + " %}");
+                        throw error("not a loop this engine knows: {% " + tag + " %}");
                     }
                     List<Part> body = parts();
                     expect("endfor", at);
                     parts.add(new For(loop.group(1), path(loop.group(2)), body, at));
-                } else if (this.tag.startsWith("elif ") || this.tag.equals("else") || this.tag.startsWith("end")) {
+                } else if (tag.startsWith("elif ") || tag.equals("else") || tag.startsWith("end")) {
                     return parts;
                 } else {
-                    throw error("not a tag this engine knows: {% " + this.tag + " %}");
+                    throw error("not a tag this engine knows: {% " + tag + " %}");
                 }
             }
             tag = "";
@@ -354,7 +354,7 @@ final class Template {
         /** A line of text and the values it prints. */
         private void text(String line, List<Part> parts) {
             if (line.contains("{%") || line.contains("{#")) {
-                throw error("a block tag must stand alone on its line, and comments are not templates': " + line.strip());
+                throw error("a block tag stands alone on its line, and templates have no comments: " + line.strip());
             }
             int start = 0;
             for (int open = line.indexOf("{{"); open >= 0; open = line.indexOf("{{", start)) {
