@@ -1,10 +1,10 @@
 package dev.sparkgen.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Quote;
 import java.io.IOException;
@@ -103,7 +103,7 @@ interface Format {
                     }
                 }
             }
-            try (JsonGenerator json = new ObjectMapper().createGenerator(out)
+            try (JsonGenerator json = new JsonFactory().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 json.setPrettyPrinter(PRINTER);
                 json.writeStartObject();

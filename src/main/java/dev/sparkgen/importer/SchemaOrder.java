@@ -1,9 +1,7 @@
 package dev.sparkgen.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkgen.schema.Schemas;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,11 +20,7 @@ final class SchemaOrder {
     }
 
     static SchemaOrder job() {
-        try {
-            return new SchemaOrder(new ObjectMapper().readTree(Schemas.text(Schemas.Kind.JOB)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SchemaOrder(Schemas.tree(Schemas.Kind.JOB));
     }
 
     Position root() {

@@ -1,7 +1,6 @@
 package dev.sparkgen.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -93,6 +92,15 @@ public final class Schemas {
     /** The text of a schema file of {@code schema/}, as shipped: a kind's, or {@link #KUBERNETES_FILE}. */
     public static String text(String file) {
         return new String(bytes(file), StandardCharsets.UTF_8);
+    }
+
+    /** A kind's schema as Jackson's tree, parsed anew (callers may keep it). */
+    public static JsonNode tree(Kind kind) {
+        try {
+            return Json.parse(bytes(kind.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] bytes(String file) {
@@ -363,7 +371,7 @@ public final class Schemas {
     private JsonNode document(String file) {
         return documents.computeIfAbsent(file, name -> {
             try {
-                return new ObjectMapper().readTree(bytes(name));
+                return Json.parse(bytes(name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
