@@ -96,11 +96,7 @@ public final class Schemas {
 
     /** A kind's schema as Jackson's tree, parsed anew (callers may keep it). */
     public static JsonNode tree(Kind kind) {
-        try {
-            return Json.parse(bytes(kind.file()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.parse(kind.file(), text(kind));
     }
 
     private static byte[] bytes(String file) {
@@ -369,13 +365,7 @@ public final class Schemas {
     }
 
     private JsonNode document(String file) {
-        return documents.computeIfAbsent(file, name -> {
-            try {
-                return Json.parse(bytes(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return documents.computeIfAbsent(file, name -> Json.parse(name, text(name)));
     }
 
     /** A kind's schema, compiled on first use from {@link #documents}; called holding {@link #validating}. */
