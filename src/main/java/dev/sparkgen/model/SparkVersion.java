@@ -1,7 +1,5 @@
 package dev.sparkgen.model;
 
-import java.util.Comparator;
-
 /** A Spark release, compared by number: where Spark's behaviour or property names changed. */
 public record SparkVersion(int major, int minor, int patch) implements Comparable<SparkVersion> {
 
@@ -11,9 +9,6 @@ public record SparkVersion(int major, int minor, int patch) implements Comparabl
     public static final SparkVersion OLDEST = new SparkVersion(3, 0, 0);
     /** spark.executor.memoryOverheadFactor replaced spark.kubernetes.memoryOverheadFactor. */
     public static final SparkVersion V3_3 = new SparkVersion(3, 3, 0);
-
-    private static final Comparator<SparkVersion> ORDER = Comparator.comparingInt(SparkVersion::major)
-            .thenComparingInt(SparkVersion::minor).thenComparingInt(SparkVersion::patch);
 
     public static SparkVersion parse(String text) {
         String[] parts = text.split("\\.");
@@ -25,9 +20,11 @@ public record SparkVersion(int major, int minor, int patch) implements Comparabl
         return compareTo(other) >= 0;
     }
 
+    /** By number (written out, as {@code Origin}'s order is: no serializable lambdas on a cold run). */
     @Override
     public int compareTo(SparkVersion other) {
-        return ORDER.compare(this, other);
+        return major != other.major ? Integer.compare(major, other.major)
+                : minor != other.minor ? Integer.compare(minor, other.minor) : Integer.compare(patch, other.patch);
     }
 
     @Override

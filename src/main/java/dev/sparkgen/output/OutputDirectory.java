@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -269,8 +268,11 @@ public final class OutputDirectory {
             try {
                 disk.move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
                 List<String> order = new ArrayList<>(changed);
-                order.sort(Comparator.comparing((String name) -> name.endsWith("kustomization.yaml"))
-                        .thenComparing(name -> -name.split("/").length));
+                // kustomization.yaml files last, deeper files first (a lambda of our own: Comparator.comparing's
+                // are serializable, which no start-up archive holds)
+                order.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
+                        ? Boolean.compare(a.endsWith("kustomization.yaml"), b.endsWith("kustomization.yaml"))
+                        : Integer.compare(b.split("/").length, a.split("/").length));
                 for (String name : order) {
                     disk.move(scratch.get(name), resolve(name));
                 }

@@ -47,7 +47,7 @@ final class Manifests {
             new Manifest("traefik-middleware.yaml", UiIngress::traefikStripsPrefix, "traefik.io/v1alpha1 Middleware"));
 
     /** The first seven are the contract's: the driver (one of three kinds), its configuration, two Services, the Ingress. */
-    static final int CONTRACT = 7;
+    private static final int CONTRACT = 7;
 
     private Manifests() {
     }
@@ -74,5 +74,14 @@ final class Manifests {
 
     static Manifest named(String file) {
         return ALL.stream().filter(m -> m.file().equals(file)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether a file is one of the contract's manifests. By file name, not {@code ALL.indexOf}: a record's
+     * {@code equals} is linked on its first call (method handles spun at run time, which no start-up archive
+     * holds), about 10 ms of a cold render.
+     */
+    static boolean inContract(String file) {
+        return ALL.subList(0, CONTRACT).stream().anyMatch(m -> m.file().equals(file));
     }
 }
