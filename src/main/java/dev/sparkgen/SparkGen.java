@@ -13,6 +13,7 @@ import dev.sparkgen.problem.Problems;
 import dev.sparkgen.profile.ProfileCatalog;
 import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
+import dev.sparkgen.rules.Quantities;
 import dev.sparkgen.rules.Rules;
 import dev.sparkgen.rules.SparkConfKeys;
 import dev.sparkgen.schema.Schemas;
@@ -135,6 +136,9 @@ public final class SparkGen {
 
     private JobResult checkJob(MapNode job, String display, Problems problems) {
         MapNode merged = shared.schemas().validate(Schemas.Kind.JOB, job, problems);
+        if (!problems.hasErrors()) {
+            Quantities.check(merged, problems);
+        }
         if (problems.hasErrors()) {
             SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());

@@ -98,7 +98,7 @@ public final class Binder {
                         role.has("tolerations") ? role.rawList("tolerations") : null, role.rawMap("affinity"),
                         role.rawMap("podSecurityContext"), role.boolOrNull("hostNetwork"), role.rawMap("dnsConfig"),
                         role.has("hostAliases") ? role.rawList("hostAliases") : null,
-                        role.integerOrNull("terminationGracePeriodSeconds")),
+                        role.longOrNull("terminationGracePeriodSeconds")),
                 new ContainerSettings(env(role.node("env")),
                         role.has("envFrom") ? role.rawList("envFrom") : null,
                         role.has("volumeMounts") ? role.rawList("volumeMounts") : null,

@@ -1,6 +1,5 @@
 package dev.sparkgen.model;
 
-import java.math.BigDecimal;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -129,8 +128,8 @@ public final class Derive {
         Features.BatchScheduler options = job.batchScheduler();
         SortedMap<String, String> resources = new TreeMap<>(options.resources());
         if (resources.isEmpty()) {
-            long cpu = millicores(cpuRequest(job.driver().role())) + instances * millicores(cpuRequest(job.executor().role()));
-            long memory = driver.podMiB() + instances * executor.podMiB();
+            long cpu = allMillicores(job, instances);
+            long memory = allMiB(driver, executor, instances);
             resources.put("cpu", cpu % 1000 == 0 ? String.valueOf(cpu / 1000) : cpu + "m");
             resources.put("memory", memory + "Mi");
         }
@@ -138,15 +137,46 @@ public final class Derive {
                 options.priorityClassName() != null ? options.priorityClassName() : job.priorityClassName(), resources);
     }
 
+    /**
+     * The CPU the driver's pod and {@code instances} executor pods request, in millicores, or -1 when that is more
+     * than a long holds (each request fits, {@code rules.Quantities} sees to it; their sum may not).
+     */
+    public static long allMillicores(SparkJob job, int instances) {
+        return total(millicores(cpuRequest(job.driver().role())), instances,
+                millicores(cpuRequest(job.executor().role())));
+    }
+
+    /** The memory the driver's pod and {@code instances} executor pods request, in MiB, or -1 as above. */
+    public static long allMiB(App.Sizing driver, App.Sizing executor, int instances) {
+        return total(driver.podMiB(), instances, executor.podMiB());
+    }
+
+    private static long total(long first, int count, long each) {
+        try {
+            return Math.addExact(first, Math.multiplyExact(count, each));
+        } catch (ArithmeticException tooLarge) {
+            return -1;
+        }
+    }
+
     /** The CPU a role's pod requests: coreRequest, else its cores. */
     public static String cpuRequest(Role role) {
         return role.coreRequest() != null ? role.coreRequest() : String.valueOf(role.cores());
     }
 
-    /** A CPU quantity (2, 1.5, 500m) in millicores. */
+    /**
+     * A CPU quantity of the schema's form (2, 1.5, 500m) in millicores, or -1 when that is more than a long holds,
+     * as Kubernetes holds it; {@code rules.Quantities} refuses such a quantity before a job is bound.
+     */
     public static long millicores(String quantity) {
-        return quantity.endsWith("m") ? Long.parseLong(quantity.substring(0, quantity.length() - 1))
-                : new BigDecimal(quantity).movePointRight(3).longValueExact();
+        if (quantity.endsWith("m")) {
+            return Memory.number(quantity.substring(0, quantity.length() - 1));
+        }
+        int dot = quantity.indexOf('.');
+        long cores = Memory.number(dot < 0 ? quantity : quantity.substring(0, dot));
+        // the schema allows 1 to 3 decimals: 1.5 is 1500m
+        long thousandths = dot < 0 ? 0 : Long.parseLong((quantity.substring(dot + 1) + "00").substring(0, 3));
+        return cores < 0 || cores > (Long.MAX_VALUE - thousandths) / 1000 ? -1 : cores * 1000 + thousandths;
     }
 
     private static void scrape(SortedMap<String, String> annotations, int port, String path) {

@@ -10,5 +10,5 @@ import java.util.SortedMap;
  */
 public record PodSettings(SortedMap<String, String> nodeSelector, List<Object> tolerations, Map<String, Object> affinity,
                           Map<String, Object> securityContext, Boolean hostNetwork, Map<String, Object> dnsConfig,
-                          List<Object> hostAliases, Integer terminationGracePeriodSeconds) {
+                          List<Object> hostAliases, Long terminationGracePeriodSeconds) {
 }

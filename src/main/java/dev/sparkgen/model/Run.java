@@ -5,9 +5,9 @@ package dev.sparkgen.model;
  * in a new pod; or a batch/v1 CronJob that starts such a Job on a schedule. A null field is unset, and Kubernetes'
  * own behaviour applies (no deadline, never deleted, no starting deadline).
  */
-public record Run(Kind kind, int onFailureRetries, Integer activeDeadlineSeconds, Integer timeToLiveSeconds,
+public record Run(Kind kind, int onFailureRetries, Long activeDeadlineSeconds, Integer timeToLiveSeconds,
                   String schedule, String timeZone, String concurrencyPolicy, boolean suspend,
-                  Integer startingDeadlineSeconds, int successfulRunHistoryLimit, int failedRunHistoryLimit) {
+                  Long startingDeadlineSeconds, int successfulRunHistoryLimit, int failedRunHistoryLimit) {
 
     /** What the driver is, as the job file spells it. */
     public enum Kind {
@@ -17,9 +17,9 @@ public record Run(Kind kind, int onFailureRetries, Integer activeDeadlineSeconds
     /** The {@code run} block of a schema-valid job; an absent field takes the schema's default. */
     static Run bind(Values run) {
         return new Run(Kind.valueOf(run.text("kind")), run.integer("onFailureRetries"),
-                run.integerOrNull("activeDeadlineSeconds"), run.integerOrNull("timeToLiveSeconds"),
+                run.longOrNull("activeDeadlineSeconds"), run.integerOrNull("timeToLiveSeconds"),
                 run.textOrNull("schedule"), run.text("timeZone"), run.text("concurrencyPolicy"),
-                run.bool("suspend"), run.integerOrNull("startingDeadlineSeconds"),
+                run.bool("suspend"), run.longOrNull("startingDeadlineSeconds"),
                 run.integer("successfulRunHistoryLimit"), run.integer("failedRunHistoryLimit"));
     }
 

@@ -66,9 +66,9 @@ public final class RunSummary {
     }
 
     /** Seconds as hours, minutes and seconds: 14400 is "4 h", 90 is "1 min 30 s". */
-    static String duration(int seconds) {
+    static String duration(long seconds) {
         StringBuilder text = new StringBuilder();
-        int[] parts = {seconds / 3600, seconds % 3600 / 60, seconds % 60};
+        long[] parts = {seconds / 3600, seconds % 3600 / 60, seconds % 60};
         String[] units = {"h", "min", "s"};
         for (int i = 0; i < 3; i++) {
             if (parts[i] > 0) {

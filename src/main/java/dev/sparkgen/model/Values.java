@@ -75,8 +75,10 @@ final class Values {
         return value != null ? value : ((Number) fallback(key)).intValue();
     }
 
+    /** The schema bounds every integer read as an int ({@code maximum} 2147483647): none is cut short here. */
     Integer integerOrNull(String key) {
-        return map.get(key) instanceof Scalar s && s.value() instanceof Number n ? n.intValue() : null;
+        return map.get(key) instanceof Scalar s && s.value() instanceof Number n
+                ? Math.toIntExact(n.longValue()) : null;
     }
 
     Long longOrNull(String key) {

@@ -2,6 +2,7 @@ package dev.sparkgen.profile;
 
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.rules.Quantities;
 import dev.sparkgen.schema.Schemas;
 import dev.sparkgen.schema.Suggestions;
 import dev.sparkgen.source.ListNode;
@@ -56,9 +57,13 @@ public final class Profiles {
         return layers;
     }
 
-    /** A profile on its own: its schema, and a name that is its file's. */
+    /** A profile on its own: its schema, the sizes it gives, and a name that is its file's. */
     public void check(MapNode document, String fileName, Problems problems) {
-        schemas.get().validate(Schemas.Kind.PROFILE, document, problems);
+        long errors = problems.errorCount();
+        MapNode read = schemas.get().validate(Schemas.Kind.PROFILE, document, problems);
+        if (problems.errorCount() == errors) {
+            Quantities.check(read, problems);
+        }
         if (document.get("name") instanceof Scalar name && !name.text().equals(fileName)) {
             problems.error(name.origin(), "the profile is named '" + name.text() + "' but its file is '" + fileName
                     + ".yaml'", "jobs find a profile by its file name: make them the same");

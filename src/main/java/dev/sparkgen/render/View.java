@@ -101,13 +101,13 @@ record View(
      * The Job that runs the driver pod (a CronJob's Jobs too): retries, deadline and time to live, each absent
      * (false, 0) when unset; with {@code podFailurePolicy} an evicted driver runs again without using up a retry.
      */
-    record DriverJob(int backoffLimit, int activeDeadlineSeconds, boolean podFailurePolicy, boolean timeToLive,
+    record DriverJob(int backoffLimit, long activeDeadlineSeconds, boolean podFailurePolicy, boolean timeToLive,
                      int ttlSecondsAfterFinished) {
     }
 
     /** The CronJob that starts the driver's Jobs: its schedule and policies, Kubernetes' names. */
     record DriverCronJob(String schedule, String timeZone, String concurrencyPolicy, boolean suspend,
-                         boolean startingDeadline, int startingDeadlineSeconds, int successfulJobsHistoryLimit,
+                         boolean startingDeadline, long startingDeadlineSeconds, int successfulJobsHistoryLimit,
                          int failedJobsHistoryLimit) {
     }
 

@@ -13,6 +13,7 @@ import dev.sparkgen.model.SparkVersion;
 import dev.sparkgen.model.SparkVersions;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.problem.Quote;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -34,6 +35,8 @@ public final class Rules {
     public static final long MIN_EXECUTOR_HEAP_MIB = 450;
     /** The driver JVM's usable heap must pass the same 450 MiB check; 512m is the smallest size that does. */
     public static final long MIN_DRIVER_HEAP_MIB = 512;
+    /** The largest memory quantity Kubernetes holds, in MiB: its bytes must fit in a 64-bit integer. */
+    public static final long MAX_QUANTITY_MIB = Long.MAX_VALUE >> 20;
 
     /** Env vars spark-gen sets in the driver container. */
     public static final Set<String> DRIVER_ENV = PodNames.driverEnv();
@@ -86,6 +89,7 @@ public final class Rules {
         rules.containerNamesAreUnique();
         rules.propertiesExistInThisSpark();
         rules.cpuLimitCoversItsRequest();
+        rules.requestsFitKubernetes();
         rules.restartsKeepExecutorNamesFree();
         ContainerMounts.check(app, document, problems);
         ClusterModeProperties.check(app, document, problems);
@@ -104,6 +108,39 @@ public final class Rules {
                         + "CPU the pod requests, " + Derive.cpuRequest(r), "Kubernetes refuses such a pod: raise "
                         + "coreLimit, or lower " + (r.coreRequest() != null ? "coreRequest" : "cores"));
             }
+        }
+    }
+
+    /**
+     * Each size fits ({@code Quantities}), but a pod's heap and overhead together, or the PodGroup's sum over the
+     * driver and the executors, may be more than Kubernetes holds.
+     */
+    void requestsFitKubernetes() {
+        boolean podsFit = true;
+        for (String role : List.of("driver", "executor")) {
+            App.Sizing sizing = role.equals("driver") ? app.driverSizing() : app.executorSizing();
+            if (sizing.podMiB() > MAX_QUANTITY_MIB) {
+                problems.error(at(role, sizing.overheadGiven() && sizing.overheadMiB() > sizing.heapMiB()
+                                ? "memoryOverhead" : "memory"), "the " + role + "'s pod would request "
+                                + sizing.podMiB() + "Mi (" + sizing.heapMiB() + "Mi heap + " + sizing.overheadMiB()
+                                + "Mi overhead), more than Kubernetes holds, " + MAX_QUANTITY_MIB + "Mi",
+                        "Kubernetes holds a memory quantity in bytes, as a 64-bit integer: 8 EiB at most");
+                podsFit = false;
+            }
+        }
+        if (!podsFit || app.podGroup() == null || !job.batchScheduler().resources().isEmpty()) {
+            return;
+        }
+        int instances = app.executorInstances();
+        long cpu = Derive.allMillicores(job, instances);
+        long memory = Derive.allMiB(app.driverSizing(), app.executorSizing(), instances);
+        String what = cpu < 0 ? "CPU than Kubernetes holds, " + Long.MAX_VALUE + "m"
+                : memory < 0 || memory > MAX_QUANTITY_MIB ? "memory than Kubernetes holds, " + MAX_QUANTITY_MIB + "Mi"
+                : null;
+        if (what != null) {
+            problems.error(at("executor", "instances"), "the Volcano PodGroup's minResources, for the driver's pod and "
+                            + Quote.count(instances, "executor pod") + ", would be more " + what,
+                    "set batchSchedulerOptions.resources, or ask for fewer or smaller executors");
         }
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
 
     private static Run run(Run.Kind kind, int retries, Integer deadline, Integer ttl, String schedule) {
-        return new Run(kind, retries, deadline, ttl, schedule, "Europe/Berlin", "Forbid", false, null, 3, 1);
+        return new Run(kind, retries, deadline == null ? null : (long) deadline, ttl, schedule, "Europe/Berlin",
+                "Forbid", false, null, 3, 1);
     }
 
     @Test
