@@ -122,19 +122,19 @@ class NothingLostTest {
         assertEquals(0, SparkGenCli.run("render", job.toString(), "-o", out.toString()).exitCode());
         Map<String, String> before = snapshot(out);
         // 9,000 arguments of 100 characters: 0.9 MB of job (under the 1 MB limit), tens of MB of heap to render,
-        // more than a 12 MB heap holds.
+        // more than an 8 MB heap holds.
         for (int i = 0; i < 9000; i++) {
             lines.add("- 'argument-" + i + "-" + "x".repeat(88) + "'");
         }
         Files.write(job, lines);
 
-        Process process = SparkGenProcess.command(List.of("-Xmx12m", "-XX:-UsePerfData"), "render", job.toString(),
+        Process process = SparkGenProcess.command(List.of("-Xmx8m", "-XX:-UsePerfData"), "render", job.toString(),
                 "-o", out.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
 
         assertEquals(3, process.exitValue(), output);
-        assertTrue(output.startsWith("spark-gen: out of memory (12 MB of heap): give the JVM more, e.g. "
+        assertTrue(output.startsWith("spark-gen: out of memory (8 MB of heap): give the JVM more, e.g. "
                 + "SPARK_GEN_JAVA_OPTS=-Xmx1g"), output);
         assertEquals(1, output.strip().lines().count(), output);
         assertEquals(before, snapshot(out), "OUT changed although the render failed");
