@@ -8,7 +8,6 @@ import dev.sparkgen.SparkGen.Sink;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problem;
 import dev.sparkgen.problem.Problems;
-import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +28,7 @@ final class RenderBatch {
     private RenderBatch() {
     }
 
-    static Batch run(SparkGen gen, List<Input> inputs, Options options, KubeVersion kube, Sink sink,
-                     IntConsumer progress) {
+    static Batch run(SparkGen gen, List<Input> inputs, Options options, Sink sink, IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
         Map<String, Boolean> claimed = new ConcurrentHashMap<>();
         AtomicReference<RuntimeException> sinkFailure = new AtomicReference<>();
@@ -39,7 +37,7 @@ final class RenderBatch {
                     JobResult result = gen.load(input, options);
                     if (result.ok() && claimed.putIfAbsent(result.app().name(), true) == null
                             && sinkFailure.get() == null) {
-                        Rendered app = gen.render(result.app(), kube, Path.of(result.file()).getFileName().toString());
+                        Rendered app = gen.render(result.app(), options.kube(), Path.of(result.file()).getFileName().toString());
                         try {
                             sink.accept(app);
                         } catch (RuntimeException e) {

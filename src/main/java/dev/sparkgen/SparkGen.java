@@ -48,14 +48,22 @@ public final class SparkGen {
         this.shared = new SharedParts(cwd);
     }
 
-    /** How a job is loaded: where else to look for profiles, and the {@code --set} overrides. */
-    public record Options(List<Path> profileDirs, List<String> sets) {
+    /**
+     * How a job is loaded: where else to look for profiles, the {@code --set} overrides, and the Kubernetes version
+     * of the cluster it is for (what that cluster cannot honour is an error, as the rules' other checks are).
+     */
+    public record Options(List<Path> profileDirs, List<String> sets, KubeVersion kube) {
 
         public static final Options DEFAULT = new Options(List.of(), List.of());
 
         public Options {
             profileDirs = List.copyOf(profileDirs);
             sets = List.copyOf(sets);
+        }
+
+        /** For the default Kubernetes version. */
+        public Options(List<Path> profileDirs, List<String> sets) {
+            this(profileDirs, sets, KubeVersion.DEFAULT);
         }
     }
 
@@ -123,7 +131,7 @@ public final class SparkGen {
         List<MapNode> layers = new ArrayList<>(shared.profiles().layers(profileList, catalog, problems));
         layers.add(job);
         layers.addAll(sets);
-        return checkJob(Merger.merge(job.origin(), layers, problems), display, problems);
+        return checkJob(Merger.merge(job.origin(), layers, problems), display, problems, options.kube());
     }
 
     /**
@@ -131,10 +139,10 @@ public final class SparkGen {
      * then the rules. Problems point wherever the document's nodes say they were written.
      */
     public JobResult check(MapNode job, String display) {
-        return checkJob(job, display, new Problems());
+        return checkJob(job, display, new Problems(), KubeVersion.DEFAULT);
     }
 
-    private JobResult checkJob(MapNode job, String display, Problems problems) {
+    private JobResult checkJob(MapNode job, String display, Problems problems, KubeVersion kube) {
         MapNode merged = shared.schemas().validate(Schemas.Kind.JOB, job, problems);
         if (!problems.hasErrors()) {
             Quantities.check(merged, problems);
@@ -144,7 +152,7 @@ public final class SparkGen {
             return new JobResult(display, null, merged, problems.all());
         }
         App app = Derive.app(Binder.bind(merged, shared.schemas().defaults()));
-        Rules.check(app, merged, problems);
+        Rules.check(app, merged, problems, kube);
         return new JobResult(display, problems.hasErrors() ? null : app, merged, problems.all());
     }
 
@@ -195,7 +203,7 @@ public final class SparkGen {
     }
 
     /**
-     * Loads and renders jobs, in parallel when there are several, and hands each app to {@code sink} as soon as
+     * Loads and renders jobs for the options' Kubernetes version, in parallel when there are several, and hands each app to {@code sink} as soon as
      * it is rendered, so that a batch holds a few apps at a time, whatever its size. The apps handed over are
      * only worth keeping when the batch is {@link Batch#ok()}: a job's error is known only once it is loaded,
      * so the caller stages what the sink receives and discards it otherwise. Two jobs that derive the same app
@@ -203,9 +211,8 @@ public final class SparkGen {
      * the parallelism. A failure of the sink is thrown once every job is done, unless a job has an error.
      * {@code progress} hears how many jobs are done, from whichever thread did one.
      */
-    public Batch renderAll(List<Input> inputs, Options options, KubeVersion kube, Sink sink,
-                           IntConsumer progress) {
-        return RenderBatch.run(this, inputs, options, kube, sink, progress);
+    public Batch renderAll(List<Input> inputs, Options options, Sink sink, IntConsumer progress) {
+        return RenderBatch.run(this, inputs, options, sink, progress);
     }
 
     /** The kustomization at the root of a directory of several apps: it lists each app's directory. */
@@ -218,7 +225,7 @@ public final class SparkGen {
         String text = shared.renderer().starter(name, schema);
         Problems problems = new Problems();
         MapNode job = YamlLoader.loadMapping(name + ".yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
-        JobResult result = job == null ? null : checkJob(job, name + ".yaml", problems);
+        JobResult result = job == null ? null : checkJob(job, name + ".yaml", problems, KubeVersion.DEFAULT);
         if (result == null || !result.ok()) {
             throw new IllegalStateException("the starter job does not validate: " + problems.all());
         }

@@ -8,6 +8,7 @@ import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.problem.Quote;
 import dev.sparkgen.render.Encode;
 import dev.sparkgen.render.Facts;
+import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
@@ -44,13 +45,16 @@ final class ExplainCommand implements Callable<Integer> {
 
     private final OptionSpec setsOption = Cli.repeated("PATH=VALUE", "Override a value, as render does.", "--set");
 
+    private final OptionSpec kubeVersionOption = KubeVersionConverter.option("Explain the job as render does for "
+            + "this Kubernetes version");
+
     ExplainCommand(Cli cli) {
         this.cli = cli;
     }
 
     CommandSpec spec() {
         return Cli.command(this, "explain", false, new String[] {DESCRIPTION}, jobParameter, profileDirsOption,
-                setsOption);
+                setsOption, kubeVersionOption);
     }
 
     @Override
@@ -58,9 +62,10 @@ final class ExplainCommand implements Callable<Integer> {
         String job = jobParameter.getValue();
         List<String> profileDirs = Cli.strings(profileDirsOption);
         List<String> sets = Cli.strings(setsOption);
+        KubeVersion kube = kubeVersionOption.getValue();
         Path file = cli.existing(job);
         SparkGen.JobResult result = cli.sparkGen().load(file, job,
-                new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets));
+                new SparkGen.Options(profileDirs.stream().map(Path::of).toList(), sets, kube));
         Report.text(result.problems(), cli.err);
         if (!result.ok()) {
             return Cli.INVALID;
@@ -88,7 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
         lines.forEach((path, line) -> cli.out.println(Quote.controls(String.format("  %-" + width + "s %-"
                 + valueWidth + "s  # %s", path + ":", line[0], line[1]))));
         cli.out.println("derived:");
-        Map<String, String> derived = derived(app);
+        Map<String, String> derived = derived(app, kube);
         int factWidth = derived.keySet().stream().mapToInt(k -> k.length() + 1).max().orElse(0);
         derived.forEach((what, fact) -> cli.out.println(Quote.controls(String.format("  %-" + factWidth + "s %s",
                 what + ":", fact))));
@@ -134,7 +139,7 @@ final class ExplainCommand implements Callable<Integer> {
      * What spark-gen derives: the facts the per-app README shows (names against their limits, sizes, scheduling,
      * identity, the UI), then the executors' pod names and the PodGroup's reservation, which only explain shows.
      */
-    private static Map<String, String> derived(App app) {
+    private static Map<String, String> derived(App app, KubeVersion kube) {
         Map<String, String> facts = new LinkedHashMap<>();
         Run run = app.job().run();
         for (Facts.Name name : Facts.names(app)) {
@@ -143,7 +148,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (run.byController()) {
             facts.put("driver pod", Facts.driverPod(app) + ", named by the Job controller");
         }
-        for (Facts.Setting setting : Facts.settings(app)) {
+        for (Facts.Setting setting : Facts.settings(app, kube)) {
             facts.put(setting.what(), setting.value());
         }
         facts.put("executor pods", Facts.executorPrefix(app, "<driver pod>", "<Spark's id for each spark-submit>")
@@ -155,7 +160,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + app.driverAnnotations().get(Derive.QUEUE_ANNOTATION));
         }
         if (!run.byController()) { // Facts has a Job's and a CronJob's run already
-            facts.putAll(RunSummary.of(run, app.name(), app.job().restartPolicy()));
+            facts.putAll(RunSummary.of(run, app.name(), app.job().restartPolicy(), kube));
         }
         return facts;
     }

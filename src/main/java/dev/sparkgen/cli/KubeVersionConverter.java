@@ -2,9 +2,17 @@ package dev.sparkgen.cli;
 
 import dev.sparkgen.render.KubeVersion;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Reads {@code --kube-version}: 1.32, v1.32 or 1.32.2, from 1.14 on. */
 final class KubeVersionConverter implements CommandLine.ITypeConverter<KubeVersion> {
+
+    /** The {@code --kube-version} option of a command: what it does there, then the default. */
+    static OptionSpec option(String what) {
+        return OptionSpec.builder("--kube-version").type(KubeVersion.class).paramLabel("MAJOR.MINOR")
+                .converters(new KubeVersionConverter()).initialValue(KubeVersion.DEFAULT).hasInitialValue(true)
+                .description(what + " (default: ${DEFAULT-VALUE}).").build();
+    }
 
     @Override
     public KubeVersion convert(String value) {

@@ -52,11 +52,8 @@ final class RenderCommand implements Callable<Integer> {
                     + "in single quotes) or 'driver.tolerations[0].value=gpu' (the first item of a list). VALUE is "
                     + "YAML. May repeat.", "--set");
 
-    private final OptionSpec kubeVersionOption = OptionSpec.builder("--kube-version").type(KubeVersion.class)
-            .paramLabel("MAJOR.MINOR").converters(new KubeVersionConverter()).initialValue(KubeVersion.DEFAULT)
-            .hasInitialValue(true)
-            .description("The cluster's Kubernetes version: picks the Ingress API (default: ${DEFAULT-VALUE}).")
-            .build();
+    private final OptionSpec kubeVersionOption = KubeVersionConverter.option("The cluster's Kubernetes version: "
+            + "picks the Ingress and CronJob APIs and the Job and CronJob fields it honours");
 
     private final OptionSpec checkOption = Cli.flag("Write nothing: print a unified diff and exit 1 when OUT is not "
             + "exactly what would be rendered (for CI and pre-commit), exit 0 when it is.", "--check");
@@ -99,7 +96,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         List<SparkGen.Input> inputs = JobFiles.collect(cli, jobs);
         boolean flat = JobFiles.flat(cli, jobs);
-        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
+        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets, kubeVersion);
         Progress progress = new Progress(cli.err, inputs.size(), !quiet && inputs.size() > 1 && cli.terminal);
         try {
             if (output.equals("-")) {
@@ -122,7 +119,7 @@ final class RenderCommand implements Callable<Integer> {
      */
     private SparkGen.Batch render(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress,
                                   boolean flat, BiConsumer<String, String> files) {
-        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion, app -> app.files()
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, app -> app.files()
                 .forEach((name, text) -> files.accept(flat ? name : app.app() + "/" + name, text)), progress);
         progress.end();
         Report.text(batch.problems(), cli.err);
@@ -135,7 +132,7 @@ final class RenderCommand implements Callable<Integer> {
     /** -o -: one YAML stream of every app's manifests, in app order, once every job is known to be valid. */
     private int toStandardOutput(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress) {
         Map<String, String> streams = new ConcurrentSkipListMap<>();
-        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, kubeVersion,
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options,
                 app -> streams.put(app.app(), app.stream()), progress);
         progress.end();
         Report.text(batch.problems(), cli.err);

@@ -24,6 +24,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     private final OptionSpec setsOption = Cli.repeated("PATH=VALUE", "Override a value, as render does.", "--set");
 
+    private final OptionSpec kubeVersionOption = KubeVersionConverter.option("Check the jobs as render does for "
+            + "this Kubernetes version");
+
     private final OptionSpec formatOption = OptionSpec.builder("--format").type(Format.Kind.class)
             .paramLabel("FORMAT").defaultValue("text")
             .description("text (problems on standard error), json (one document on standard output, for tools) "
@@ -38,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec() {
         return Cli.command(this, "validate", false, new String[] {"Checks job and profile files as render does "
                 + "(schema, profiles, derived names, rules), reports every problem of every file, and writes nothing."},
-                filesParameter, profileDirsOption, setsOption, formatOption, quietOption);
+                filesParameter, profileDirsOption, setsOption, kubeVersionOption, formatOption, quietOption);
     }
 
     @Override
@@ -57,7 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
             throw JobFiles.missing(name);
         });
-        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets);
+        SparkGen.Options options = new SparkGen.Options(JobFiles.profileDirs(cli, profileDirs), sets,
+                kubeVersionOption.getValue());
         boolean valid = true;
         for (SparkGen.Input input : JobFiles.collect(cli, files)) {
             List<Problem> problems = cli.sparkGen().validate(input, options);

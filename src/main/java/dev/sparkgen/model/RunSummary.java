@@ -1,6 +1,7 @@
 package dev.sparkgen.model;
 
 import dev.sparkgen.problem.Quote;
+import dev.sparkgen.render.KubeVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +14,11 @@ public final class RunSummary {
     private RunSummary() {
     }
 
-    /** Each aspect of an app's run, in reading order: "runs as", then "schedule" for a CronJob, "retries"... */
-    public static Map<String, String> of(Run run, String app, String restartPolicy) {
+    /**
+     * Each aspect of an app's run on a cluster of version {@code kube}, in reading order: "runs as", then
+     * "schedule" for a CronJob, "retries"...
+     */
+    public static Map<String, String> of(Run run, String app, String restartPolicy, KubeVersion kube) {
         Map<String, String> summary = new LinkedHashMap<>();
         String driver = app + "-driver";
         switch (run.kind()) {
@@ -24,14 +28,16 @@ public final class RunSummary {
             case CronJob -> {
                 summary.put("runs as", "CronJob " + app + ", which starts a Job " + app + "-<scheduled minute> on its "
                         + "schedule; the Job's controller makes the driver pod");
-                summary.put("schedule", CronSchedule.inWords(run.schedule()) + " (" + run.timeZone() + " time)"
+                summary.put("schedule", CronSchedule.inWords(run.schedule()) + (kube.serves(KubeVersion.CRONJOB_TIME_ZONE)
+                        ? " (" + run.timeZone() + " time)" : " (in the time zone of the cluster's controller manager: "
+                        + "Kubernetes before " + KubeVersion.CRONJOB_TIME_ZONE + " takes no time zone for a CronJob)")
                         + (run.suspend() ? ", suspended: no new runs start" : ""));
                 summary.put("concurrency", run.concurrencyPolicy().equals("Replace")
                         ? "Replace: a run due while one runs stops it and starts"
                         : "Forbid: a run due while one runs is skipped");
             }
         }
-        summary.put("retries", retries(run, restartPolicy));
+        summary.put("retries", retries(run, restartPolicy, kube));
         if (run.byController()) {
             summary.put("deadline", run.activeDeadlineSeconds() == null ? "none"
                     : "a run is stopped after " + duration(run.activeDeadlineSeconds()) + ", retries included");
@@ -40,7 +46,7 @@ public final class RunSummary {
         return summary;
     }
 
-    private static String retries(Run run, String restartPolicy) {
+    private static String retries(Run run, String restartPolicy, KubeVersion kube) {
         String inPlace = "the kubelet restarts spark-submit in the same pod when it fails";
         if (!run.byController()) {
             return restartPolicy.equals("OnFailure") ? inPlace : "none: a failed driver stays failed";
@@ -48,9 +54,14 @@ public final class RunSummary {
         if (restartPolicy.equals("OnFailure")) {
             return inPlace + ", " + Quote.count(run.onFailureRetries(), "time") + " at most";
         }
-        return (run.onFailureRetries() == 0 ? "none" : "a failed driver runs again in a new pod, "
-                + Quote.count(run.onFailureRetries(), "time") + " at most") + "; an evicted or preempted driver runs again "
-                + "without counting";
+        String retries = run.onFailureRetries() == 0 ? "none" : "a failed driver runs again in a new pod, "
+                + Quote.count(run.onFailureRetries(), "time") + " at most";
+        if (!kube.serves(KubeVersion.POD_FAILURE_POLICY)) { // the Job controller counts a pod being deleted as failed
+            return retries + "; an evicted or preempted driver counts as failed" + (run.onFailureRetries() == 0 ? ""
+                    : ", and its new pod may start while it is still shutting down") + " (Kubernetes before "
+                    + KubeVersion.POD_FAILURE_POLICY + " has no pod failure policy)";
+        }
+        return retries + "; an evicted or preempted driver runs again without counting";
     }
 
     private static String cleanUp(Run run) {

@@ -57,8 +57,11 @@ public final class Facts {
         return names;
     }
 
-    /** The settings that matter: where, what runs, the pods' sizes, scheduling, identity, the UI. */
-    public static List<Setting> settings(App app) {
+    /**
+     * The settings that matter: where, what runs (as it runs on a cluster of version {@code kube}), the pods' sizes,
+     * scheduling, identity, the UI.
+     */
+    public static List<Setting> settings(App app, KubeVersion kube) {
         SparkJob job = app.job();
         List<Setting> settings = new ArrayList<>();
         setting(settings, "namespace", job.namespace());
@@ -69,7 +72,7 @@ public final class Facts {
                 ? " (" + job.mainClass() + ")" : "") + (job.arguments().isEmpty() ? ""
                 : " with " + Quote.count(job.arguments().size(), "argument")));
         if (job.run().byController()) { // a Pod's README stays as it was: the Pod says how it runs
-            RunSummary.of(job.run(), app.name(), job.restartPolicy()).forEach((what, value) ->
+            RunSummary.of(job.run(), app.name(), job.restartPolicy(), kube).forEach((what, value) ->
                     setting(settings, what, value));
         }
         setting(settings, "driver", pod(job.driver().role(), app.driverSizing()));

@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * Every manifest an app can have, in the order the kustomization lists them: its file (and template), when an app
- * has it, and the objects it holds (apiVersion and kind of each document, which the self-check holds it to).
+ * has it, and the objects it holds (apiVersion and kind of each document, which the self-check holds it to; the
+ * kind alone where {@link KubeVersion} picks the apiVersion).
  * A new kind of object is one line here, a template, and what it needs in {@link View}.
  */
 final class Manifests {
@@ -34,7 +35,7 @@ final class Manifests {
             Manifest.driver("driver-job.yaml", app -> kind(app) == Run.Kind.Job,
                     List.of("spec", "template", "spec"), "batch/v1 Job"),
             Manifest.driver("driver-cronjob.yaml", app -> kind(app) == Run.Kind.CronJob,
-                    List.of("spec", "jobTemplate", "spec", "template", "spec"), "batch/v1 CronJob"),
+                    List.of("spec", "jobTemplate", "spec", "template", "spec"), "CronJob"),
             new Manifest("configmap.yaml", app -> true, "v1 ConfigMap"),
             new Manifest("driver-svc.yaml", app -> true, "v1 Service"),
             new Manifest("ui-svc.yaml", app -> true, "v1 Service"),

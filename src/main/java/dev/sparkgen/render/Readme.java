@@ -11,7 +11,11 @@ record Readme(List<Facts.Name> names, List<Facts.Setting> settings, boolean ingr
               boolean podGroup, boolean networkPolicy, String runKind, String driverPod, String executorPrefix) {
 
     static Readme of(App app, List<String> files) {
-        return new Readme(Facts.names(app), Facts.settings(app), app.route().enabled(), files.contains("rbac.yaml"),
+        return of(app, files, KubeVersion.DEFAULT);
+    }
+
+    static Readme of(App app, List<String> files, KubeVersion kube) {
+        return new Readme(Facts.names(app), Facts.settings(app, kube), app.route().enabled(), files.contains("rbac.yaml"),
                 files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"),
                 app.job().run().kind().name(), Facts.driverPod(app),
                 Facts.executorPrefix(app, Facts.driverPod(app), "id"));

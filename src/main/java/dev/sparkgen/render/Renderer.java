@@ -53,7 +53,7 @@ public final class Renderer {
         }
         out.put(Rendered.KUSTOMIZATION, run.render(Rendered.KUSTOMIZATION));
         SelfCheck.verify(app, view, files, out);
-        run.put("readme", Readme.of(app, view.resources()));
+        run.put("readme", Readme.of(app, view.resources(), kube));
         out.put(Rendered.README, run.render(Rendered.README));
         return new Rendered(app.name(), out, new ArrayList<>(view.resources()));
     }

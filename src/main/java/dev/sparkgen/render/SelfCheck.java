@@ -36,7 +36,8 @@ final class SelfCheck {
         View.DriverPod pod = view.pod();
         Manifests.Manifest manifest = Manifests.driver(app);
         String[] kind = manifest.objects().get(0).split(" ");
-        MapNode driver = object(read, files, manifest.file(), kind[0], kind[1], app.driverObject(), app);
+        MapNode driver = object(read, files, manifest.file(), kind.length == 2 ? kind[0] : view.cronJob().apiVersion(),
+                kind[kind.length - 1], app.driverObject(), app);
         List<String> at = manifest.podSpec();
         MapNode spec = (MapNode) driver.find(at.toArray(String[]::new));
         List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));

@@ -105,8 +105,8 @@ record View(
                      int ttlSecondsAfterFinished) {
     }
 
-    /** The CronJob that starts the driver's Jobs: its schedule and policies, Kubernetes' names. */
-    record DriverCronJob(String schedule, String timeZone, String concurrencyPolicy, boolean suspend,
+    /** The CronJob that starts the driver's Jobs: its schedule and policies, Kubernetes' names; timeZone may be "". */
+    record DriverCronJob(String apiVersion, String schedule, String timeZone, String concurrencyPolicy, boolean suspend,
                          boolean startingDeadline, long startingDeadlineSeconds, int successfulJobsHistoryLimit,
                          int failedJobsHistoryLimit) {
     }
@@ -145,8 +145,8 @@ record View(
                         group.priorityClassName() == null ? "" : group.priorityClassName(), group.minResources()),
                 new NetworkPolicies(NetworkPolicyRules.pods(app, "driver"), NetworkPolicyRules.pods(app, "executor"),
                         NetworkPolicyRules.driverIngress(app), NetworkPolicyRules.executorIngress(app)),
-                Runs.job(app.job()),
-                Runs.cronJob(app.job()),
+                Runs.job(app.job(), kube),
+                Runs.cronJob(app.job(), kube),
                 Manifests.of(app));
     }
 }

@@ -14,6 +14,7 @@ import dev.sparkgen.model.SparkVersions;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.problem.Quote;
+import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
@@ -65,8 +66,16 @@ public final class Rules {
         this.problems = problems;
     }
 
-    /** Checks an app derived from {@code document} (the merged values, whose nodes know their origins). */
+    /** Checks an app derived from {@code document} for a current cluster ({@link KubeVersion#DEFAULT}). */
     public static void check(App app, MapNode document, Problems problems) {
+        check(app, document, problems, KubeVersion.DEFAULT);
+    }
+
+    /**
+     * Checks an app derived from {@code document} (the merged values, whose nodes know their origins), to be
+     * rendered for a cluster of version {@code kube}.
+     */
+    public static void check(App app, MapNode document, Problems problems, KubeVersion kube) {
         Rules rules = new Rules(app, document, problems);
         rules.appNameFits();
         rules.sparkVersionSupported();
@@ -97,6 +106,7 @@ public final class Rules {
         GpusAreFound.check(app, document, problems);
         RunRules.check(app, app.job().run(), document, problems);
         CommaSeparatedLists.check(document, problems);
+        TargetCluster.check(app, document, problems, kube);
     }
 
     /** Kubernetes refuses a pod whose CPU limit is under its request. */

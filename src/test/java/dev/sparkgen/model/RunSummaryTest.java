@@ -2,6 +2,7 @@ package dev.sparkgen.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sparkgen.render.KubeVersion;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,12 @@ class RunSummaryTest {
     void aPod_runsOnce_andStays() {
         assertEquals(Map.of("runs as", "Pod etl-driver, run once", "retries", "none: a failed driver stays failed",
                 "clean-up", "none: the finished pod stays until it is deleted (kubectl delete -k)"),
-                RunSummary.of(run(Run.Kind.Pod, 0, null, null, null), "etl", "Never"));
+                RunSummary.of(run(Run.Kind.Pod, 0, null, null, null), "etl", "Never", KubeVersion.DEFAULT));
     }
 
     @Test
     void aJob_saysItsRetriesDeadlineAndTimeToLive() {
-        Map<String, String> summary = RunSummary.of(run(Run.Kind.Job, 2, 14400, 90, null), "etl", "Never");
+        Map<String, String> summary = RunSummary.of(run(Run.Kind.Job, 2, 14400, 90, null), "etl", "Never", KubeVersion.DEFAULT);
 
         assertEquals("Job etl-driver, whose controller makes the driver pod etl-driver-<5 random characters>",
                 summary.get("runs as"));
@@ -35,7 +36,7 @@ class RunSummaryTest {
     @Test
     void aCronJob_saysItsScheduleInWords_andWhatItKeeps() {
         Map<String, String> summary = RunSummary.of(run(Run.Kind.CronJob, 0, null, null, "30 2 * * *"), "report",
-                "Never");
+                "Never", KubeVersion.DEFAULT);
 
         assertEquals("at 02:30 every day (Europe/Berlin time)", summary.get("schedule"));
         assertEquals("Forbid: a run due while one runs is skipped", summary.get("concurrency"));
