@@ -43,7 +43,8 @@ final class TargetCluster {
         if (job.networkPolicy().create() && app.route().enabled() && !job.ui().serviceType().equals("NodePort")
                 && !kube.serves(KubeVersion.NAMESPACE_NAME_LABEL)) {
             String namespace = job.networkPolicy().ingressControllerNamespace();
-            problems.warning(Rules.origin(document, "networkPolicy", "ingressControllerNamespace"), "the "
+            Node written = new KeyPath(List.of("networkPolicy", "ingressControllerNamespace")).find(document);
+            problems.warning(written != null ? written.origin() : Rules.origin(document, "networkPolicy", "create"), "the "
                     + "NetworkPolicy admits the ingress controller by its namespace's kubernetes.io/metadata.name "
                     + "label, which Kubernetes puts on every namespace from " + KubeVersion.NAMESPACE_NAME_LABEL
                     + ", and --kube-version is " + kube, "label it: kubectl label namespace " + namespace
