@@ -116,7 +116,8 @@ class KubeVersionRunsTest {
     // ---------------------------------------------------------------- timeZone: 1.25
 
     @Test
-    void timeZoneTheJobAsksFor_isRefusedAt124_atItsValue_byRenderAndValidateAlike() throws IOException {
+    void timeZoneTheJobAsksFor_isRefusedAt124_atItsValue_byRenderAndValidateAlike_andWrittenFrom125()
+            throws IOException {
         String yaml = JOB + "run:\n  kind: CronJob\n  schedule: \"30 2 * * *\"\n  timeZone: Europe/Berlin\n";
         String line = "job.yaml:10:3: run.timeZone needs Kubernetes 1.25 or later (a CronJob's spec.timeZone), and "
                 + "--kube-version is 1.24 — remove it to read the schedule in the time zone of the cluster's "
@@ -131,6 +132,12 @@ class KubeVersionRunsTest {
         assertEquals(1, validate.exitCode());
         assertEquals(List.of(line), validate.errLines());
         assertEquals(0, run(yaml, "validate").exitCode(), "the default is a current cluster");
+        for (String kube : List.of("1.25", "1.27")) {
+            RenderedApp app = rendered("run: {kind: CronJob, schedule: \"30 2 * * *\", timeZone: Europe/Berlin}\n",
+                    kube);
+            assertEquals("Europe/Berlin", cronJobSpec(app).get("timeZone"), kube);
+            assertTrue(readme(app).contains("| schedule | at 02:30 every day (Europe/Berlin time) |"), readme(app));
+        }
     }
 
     @Test
@@ -141,15 +148,6 @@ class KubeVersionRunsTest {
         assertEquals(1, render.exitCode());
         assertEquals(1, render.errLines().size(), render.err());
         assertTrue(render.err().startsWith("--set:1:5: run.timeZone needs Kubernetes 1.25 or later"), render.err());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1.25", "1.27"})
-    void timeZoneTheJobAsksFor_isWrittenFrom125(String kube) throws IOException {
-        RenderedApp app = rendered("run: {kind: CronJob, schedule: \"30 2 * * *\", timeZone: Europe/Berlin}\n", kube);
-
-        assertEquals("Europe/Berlin", cronJobSpec(app).get("timeZone"));
-        assertTrue(readme(app).contains("| schedule | at 02:30 every day (Europe/Berlin time) |"), readme(app));
     }
 
     @Test
@@ -223,10 +221,16 @@ class KubeVersionRunsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1.14", "1.20", "1.24", "1.25"})
-    void everyObject_renderedForAnOlderCluster_passesTheStrictSchemas(String kube) throws IOException {
+    void everyObject_renderedForAnOlderCluster_holdsNoJobFieldItDoesNotServe_andPassesTheStrictSchemas(String kube)
+            throws IOException {
         List<String> errors = new ArrayList<>();
         for (String run : List.of(JOB_RUN, CRONJOB_RUN)) {
             RenderedApp app = rendered(run, kube);
+            String driver = Files.readString(app.dir().resolve(run.equals(JOB_RUN) ? "driver-job.yaml"
+                    : "driver-cronjob.yaml"));
+            assertFalse(driver.contains("podFailurePolicy"), kube + ": before 1.26\n" + driver);
+            assertEquals(kube.equals("1.25") && run.equals(CRONJOB_RUN), driver.contains("timeZone: Etc/UTC"),
+                    kube + ": from 1.25\n" + driver);
             app.objectsByFile().forEach((file, objects) -> objects.forEach(object -> {
                 Map<String, Object> checked = new LinkedHashMap<>(object);
                 // The schemas are 1.32's: batch/v1beta1's CronJob, whose fields spark-gen writes alike (the 1.20 API
