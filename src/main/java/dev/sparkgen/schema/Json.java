@@ -169,6 +169,17 @@ final class Json {
 
         private String string() {
             expect('"');
+            for (int end = at; end < text.length(); end++) { // most texts have no escape: read them in one piece
+                char c = text.charAt(end);
+                if (c == '"') {
+                    String value = text.substring(at, end);
+                    at = end + 1;
+                    return value;
+                }
+                if (c == '\\' || c < 0x20) {
+                    break;
+                }
+            }
             StringBuilder value = new StringBuilder();
             while (true) {
                 char c = at < text.length() ? text.charAt(at++) : 0;
@@ -210,9 +221,13 @@ final class Json {
         }
 
         private void space() {
-            while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+            while (at < text.length() && isSpace(text.charAt(at))) {
                 at++;
             }
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t';
         }
 
         /** Skips spaces, then the character {@code c} if it comes next; says whether it did. */
