@@ -37,7 +37,8 @@ final class RenderBatch {
                     JobResult result = gen.load(input, options);
                     if (result.ok() && claimed.putIfAbsent(result.app().name(), true) == null
                             && sinkFailure.get() == null) {
-                        Rendered app = gen.render(result.app(), options.kube(), Path.of(result.file()).getFileName().toString());
+                        Rendered app = gen.render(result.app(), options.kube(),
+                                Path.of(result.file()).getFileName().toString());
                         try {
                             sink.accept(app);
                         } catch (RuntimeException e) {

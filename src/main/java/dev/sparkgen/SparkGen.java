@@ -203,10 +203,10 @@ public final class SparkGen {
     }
 
     /**
-     * Loads and renders jobs for the options' Kubernetes version, in parallel when there are several, and hands each app to {@code sink} as soon as
-     * it is rendered, so that a batch holds a few apps at a time, whatever its size. The apps handed over are
-     * only worth keeping when the batch is {@link Batch#ok()}: a job's error is known only once it is loaded,
-     * so the caller stages what the sink receives and discards it otherwise. Two jobs that derive the same app
+     * Loads and renders jobs for the options' Kubernetes version, in parallel when there are several, and hands
+     * each app to {@code sink} as soon as it is rendered, so that a batch holds a few apps at a time, whatever its
+     * size. The apps handed over are only worth keeping when the batch is {@link Batch#ok()}: a job's error is
+     * known only once it is loaded, so the caller stages what the sink receives and discards it otherwise. Two jobs that derive the same app
      * name are an error at each (and the sink sees that app once). The result does not depend on the order or
      * the parallelism. A failure of the sink is thrown once every job is done, unless a job has an error.
      * {@code progress} hears how many jobs are done, from whichever thread did one.
