@@ -54,7 +54,7 @@ final class Json {
      * The tree of a JSON text (RFC 8259), the one {@code new ObjectMapper().readTree} gives: an integer as the
      * smallest of int, long and BigInteger that holds it, a fraction as a double, the last of duplicate keys.
      * Read here rather than by Jackson: its parser's class initialiser makes BigDecimal's, and with an
-     * ObjectMapper's set-up that was about 80 ms of a cold {@code validate} on JDK 25. The texts are spark-gen's own
+     * ObjectMapper's set-up that was about 60 ms of a cold {@code validate} on JDK 25. The texts are spark-gen's own
      * schema files, so a malformed one is a bug: {@code file} names it in the exception.
      */
     static JsonNode parse(String file, String json) {
