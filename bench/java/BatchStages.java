@@ -4,6 +4,7 @@ import dev.sparkgen.merge.Merger;
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Binder;
 import dev.sparkgen.model.Derive;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.profile.ProfileCatalog;

@@ -1,5 +1,5 @@
 import dev.sparkgen.SparkGen;
-import dev.sparkgen.render.KubeVersion;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

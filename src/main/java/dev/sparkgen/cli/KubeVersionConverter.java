@@ -1,6 +1,6 @@
 package dev.sparkgen.cli;
 
-import dev.sparkgen.render.KubeVersion;
+import dev.sparkgen.model.KubeVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

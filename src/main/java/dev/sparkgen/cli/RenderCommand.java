@@ -1,10 +1,10 @@
 package dev.sparkgen.cli;
 
 import dev.sparkgen.SparkGen;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.output.OutputDirectory;
 import dev.sparkgen.output.OutputException;
 import dev.sparkgen.problem.Quote;
-import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.render.Rendered;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.sparkgen.model;
 
 import dev.sparkgen.problem.Quote;
-import dev.sparkgen.render.KubeVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.Derive;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.Role;
 import dev.sparkgen.model.Run;
 import dev.sparkgen.model.RunSummary;

@@ -1,5 +1,6 @@
 package dev.sparkgen.render;
 
+import dev.sparkgen.model.KubeVersion;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.Run;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.sparkgen.render;
 
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.Run;
 import dev.sparkgen.model.RunSummary;
 import dev.sparkgen.model.SparkJob;

@@ -2,6 +2,7 @@ package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
 import dev.sparkgen.model.DriverRole;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.NetworkPolicyRules;
 import dev.sparkgen.model.SparkJob;
 import java.util.List;

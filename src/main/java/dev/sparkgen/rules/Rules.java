@@ -1,6 +1,7 @@
 package dev.sparkgen.rules;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.PodNames;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.EnvVar;
@@ -14,7 +15,6 @@ import dev.sparkgen.model.SparkVersions;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.problem.Quote;
-import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;

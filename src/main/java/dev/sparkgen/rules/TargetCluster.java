@@ -1,10 +1,10 @@
 package dev.sparkgen.rules;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.Run;
 import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.problem.Problems;
-import dev.sparkgen.render.KubeVersion;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;

@@ -2,7 +2,6 @@ package dev.sparkgen.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sparkgen.render.KubeVersion;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

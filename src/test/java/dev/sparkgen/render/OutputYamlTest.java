@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.sparkgen.SparkGen;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;

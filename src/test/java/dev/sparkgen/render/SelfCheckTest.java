@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkgen.SparkGen;
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Scalar;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.testing.Jobs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

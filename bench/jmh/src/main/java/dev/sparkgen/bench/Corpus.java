@@ -6,7 +6,7 @@ import dev.sparkgen.model.App;
 import dev.sparkgen.model.Binder;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.problem.Problems;
-import dev.sparkgen.render.KubeVersion;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.render.RenderStages;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;

@@ -1,6 +1,7 @@
 package dev.sparkgen.render;
 
 import dev.sparkgen.model.App;
+import dev.sparkgen.model.KubeVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.sparkgen.render;
+package dev.sparkgen.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
