@@ -144,9 +144,7 @@ public final class SparkGen {
 
     private JobResult checkJob(MapNode job, String display, Problems problems, KubeVersion kube) {
         MapNode merged = shared.schemas().validate(Schemas.Kind.JOB, job, problems);
-        if (!problems.hasErrors()) {
-            Quantities.check(merged, problems);
-        }
+        Quantities.check(merged, problems);
         if (problems.hasErrors()) {
             SparkConfKeys.check(merged, problems); // the rules that hold whatever the schema's errors turn out to be
             return new JobResult(display, null, merged, problems.all());

@@ -45,6 +45,11 @@ public final class Problems {
         return new ArrayList<>(problems);
     }
 
+    /** Whether an error was reported at {@code origin}: a later check leaves a value an earlier one refused. */
+    public boolean hasErrorAt(Origin origin) {
+        return problems.stream().anyMatch(p -> p.isError() && p.origin().equals(origin));
+    }
+
     public long errorCount() {
         return problems.stream().filter(Problem::isError).count();
     }

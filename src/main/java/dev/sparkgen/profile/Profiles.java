@@ -59,11 +59,7 @@ public final class Profiles {
 
     /** A profile on its own: its schema, the sizes it gives, and a name that is its file's. */
     public void check(MapNode document, String fileName, Problems problems) {
-        long errors = problems.errorCount();
-        MapNode read = schemas.get().validate(Schemas.Kind.PROFILE, document, problems);
-        if (problems.errorCount() == errors) {
-            Quantities.check(read, problems);
-        }
+        Quantities.check(schemas.get().validate(Schemas.Kind.PROFILE, document, problems), problems);
         if (document.get("name") instanceof Scalar name && !name.text().equals(fileName)) {
             problems.error(name.origin(), "the profile is named '" + name.text() + "' but its file is '" + fileName
                     + ".yaml'", "jobs find a profile by its file name: make them the same");

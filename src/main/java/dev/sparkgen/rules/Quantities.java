@@ -30,11 +30,15 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /** Checks a schema-valid document. */
+    /**
+     * Checks a document as the schema read it, whatever else the schema found, so that every problem is reported
+     * at once; a value the schema refused (its type, its pattern) is left to the schema's message.
+     */
     public static void check(MapNode document, Problems problems) {
         for (String role : List.of("driver", "executor")) {
             for (String field : MEMORY) {
-                if (find(document, role, field) instanceof Scalar size && Memory.bytes(size.text()) < 0) {
+                if (find(document, role, field) instanceof Scalar size && !problems.hasErrorAt(size.origin())
+                        && Memory.bytes(size.text()) < 0) {
                     problems.error(size.origin(), "'" + role + "." + field + "' must be at most "
                                     + Memory.largest(size.text()) + ", not " + size.text(),
                             field.equals("memoryLimit")
@@ -43,7 +47,8 @@ public final class Quantities {
                 }
             }
             for (String field : CPU) {
-                if (find(document, role, field) instanceof Scalar cpu && Derive.millicores(cpu.text()) < 0) {
+                if (find(document, role, field) instanceof Scalar cpu && !problems.hasErrorAt(cpu.origin())
+                        && Derive.millicores(cpu.text()) < 0) {
                     problems.error(cpu.origin(), "'" + role + "." + field + "' must be at most "
                                     + (cpu.text().endsWith("m") ? Long.MAX_VALUE + "m" : "9223372036854775.807")
                                     + ", not " + cpu.text(),
@@ -52,8 +57,8 @@ public final class Quantities {
             }
         }
         for (List<String> path : LONGS) {
-            if (find(document, path.toArray(String[]::new)) instanceof Scalar n && n.value() instanceof Double d
-                    && Math.abs(d) > EXACT) {
+            if (find(document, path.toArray(String[]::new)) instanceof Scalar n && !problems.hasErrorAt(n.origin())
+                    && n.value() instanceof Double d && Math.abs(d) > EXACT) {
                 problems.error(n.origin(), "'" + String.join(".", path) + "' must be written in digits, not "
                                 + n.text(),
                         "a number with a fraction or an exponent is read as floating point, exact only up to "

@@ -76,6 +76,27 @@ class HugeNumbersTest {
     }
 
     @Test
+    void validate_aSizeTooLargeBesideASchemaError_bothAreReportedAtOnce() throws IOException {
+        String example = Files.readString(SparkGenCli.ROOT.resolve("examples/pyspark-pi.yaml"));
+        Files.writeString(cwd.resolve("job.yaml"), example.replace("  memory: 512m\nexecutor",
+                "  memory: 9999999999999g\nexecutor").replace("  instances: 2\n", "  instances: lots\n"));
+
+        Result result = SparkGenCli.runIn(cwd, "validate", "job.yaml", "--profiles-dir", PROFILES);
+
+        assertEquals(List.of("job.yaml:17:3: 'driver.memory' must be at most 8589934591g, not 9999999999999g — "
+                        + "Spark reads a memory size in bytes, as a long: 8 EiB at most",
+                "job.yaml:19:3: 'executor.instances' must be an integer, not the string 'lots'"), result.errLines());
+        assertEquals(1, result.exitCode());
+    }
+
+    @Test
+    void render_aSizeNotInSparksForm_isTheSchemasOneLine_notASecondAboutItsSize() throws IOException {
+        assertRefused("job.yaml:17:3: 'driver.memory' must be a memory size with a unit, such as 512m or 2g (found "
+                        + "the string '12x')",
+                render(job("  memory: 512m\nexecutor", "  memory: 12x\nexecutor")));
+    }
+
+    @Test
     void render_memoryWhoseBytesPassALong_isRefusedWithTheLargestInItsUnit() throws IOException {
         assertRefused("job.yaml:17:3: 'driver.memory' must be at most 8589934591g, not 9999999999999g — "
                         + "Spark reads a memory size in bytes, as a long: 8 EiB at most",
