@@ -121,7 +121,7 @@ public final class BatchStages {
         lap(cpu, 3);
         App app = Derive.app(Binder.bind(merged, schemas.defaults()));
         lap(cpu, 4);
-        Rules.check(app, merged, problems);
+        Rules.check(app, merged, problems, KubeVersion.DEFAULT);
         lap(cpu, 5);
         if (problems.hasErrors()) {
             throw new IllegalStateException(display + ": " + problems.all());
@@ -147,7 +147,7 @@ public final class BatchStages {
         lap(cpu, 7);
         SelfCheck.verify(app, view, files, rendered);
         lap(cpu, 8);
-        run.put("readme", Readme.of(app, view.resources()));
+        run.put("readme", Readme.of(app, view.resources(), KubeVersion.DEFAULT));
         rendered.put(Rendered.README, run.render(Rendered.README));
         lap(cpu, 9);
         rendered.forEach((name, text) -> write.add(app.name() + "/" + name, text));

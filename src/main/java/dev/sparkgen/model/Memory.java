@@ -1,12 +1,9 @@
 package dev.sparkgen.model;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** A JVM memory size as Spark reads it ({@code 512m}, {@code 1g}), and its size in MiB rounded down, as Spark does. */
 public record Memory(String text, long mebibytes) {
-
-    private static final Pattern UNIT = Pattern.compile("[a-zA-Z]+$");
 
     /** A size the schema and {@code rules.Quantities} let through: its bytes fit in a long. */
     public static Memory parse(String text) {
@@ -42,8 +39,13 @@ public record Memory(String text, long mebibytes) {
         }
     }
 
+    /** The leading digits: what comes before the unit. */
     private static String digits(String text) {
-        return UNIT.matcher(text).replaceFirst("");
+        int end = 0;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private static long unitBytes(String text) {

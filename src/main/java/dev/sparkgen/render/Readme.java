@@ -11,10 +11,6 @@ import java.util.List;
 record Readme(List<Facts.Name> names, List<Facts.Setting> settings, boolean ingress, boolean rbac,
               boolean podGroup, boolean networkPolicy, String runKind, String driverPod, String executorPrefix) {
 
-    static Readme of(App app, List<String> files) {
-        return of(app, files, KubeVersion.DEFAULT);
-    }
-
     static Readme of(App app, List<String> files, KubeVersion kube) {
         return new Readme(Facts.names(app), Facts.settings(app, kube), app.route().enabled(), files.contains("rbac.yaml"),
                 files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"),

@@ -66,11 +66,6 @@ public final class Rules {
         this.problems = problems;
     }
 
-    /** Checks an app derived from {@code document} for a current cluster ({@link KubeVersion#DEFAULT}). */
-    public static void check(App app, MapNode document, Problems problems) {
-        check(app, document, problems, KubeVersion.DEFAULT);
-    }
-
     /**
      * Checks an app derived from {@code document} (the merged values, whose nodes know their origins), to be
      * rendered for a cluster of version {@code kube}.

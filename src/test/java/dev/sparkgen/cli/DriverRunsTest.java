@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DriverRunsTest {
 
-    private static final String JOB = """
+    /** A job with nothing but what every job needs; KubeVersionRunsTest gives it a run block too. */
+    static final String JOB = """
             apiVersion: spark-gen/v1
             kind: SparkJob
             name: etl

@@ -29,14 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KubeVersionRunsTest {
 
-    private static final String JOB = """
-            apiVersion: spark-gen/v1
-            kind: SparkJob
-            name: etl
-            namespace: jobs
-            image: apache/spark:3.5.3
-            mainApplicationFile: local:///opt/spark/examples/src/main/python/pi.py
-            """;
+    private static final String JOB = DriverRunsTest.JOB;
     private static final String JOB_RUN = "run: {kind: Job, onFailureRetries: 2}\n";
     private static final String CRONJOB_RUN = "run: {kind: CronJob, schedule: \"30 2 * * *\", onFailureRetries: 2}\n";
     private static final KubernetesSchemas SCHEMAS = new KubernetesSchemas();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkgen.model.Binder;
 import dev.sparkgen.model.Derive;
+import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.testing.Jobs;
@@ -20,7 +21,8 @@ class RulesTest {
     private static List<String> check(String yaml) {
         MapNode document = Jobs.document(yaml);
         Problems problems = new Problems();
-        Rules.check(Derive.app(Binder.bind(document, Jobs.DEFAULTS)), document, problems);
+        Rules.check(Derive.app(Binder.bind(document, Jobs.DEFAULTS)), document, problems,
+                KubeVersion.DEFAULT);
         return Jobs.lines(problems.all());
     }
 

@@ -122,7 +122,7 @@ public class PipelineBench {
     public Object s5_rules() {
         Corpus.Job job = job();
         Problems problems = new Problems();
-        Rules.check(job.app(), job.merged(), problems);
+        Rules.check(job.app(), job.merged(), problems, KubeVersion.DEFAULT);
         return problems;
     }
 

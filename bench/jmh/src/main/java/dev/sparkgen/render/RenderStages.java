@@ -52,7 +52,7 @@ public final class RenderStages {
             out.put(name, run.render(name));
         }
         out.put(Rendered.KUSTOMIZATION, run.render(Rendered.KUSTOMIZATION));
-        run.put("readme", Readme.of(app, view.resources()));
+        run.put("readme", Readme.of(app, view.resources(), kube));
         String readme = run.render(Rendered.README);
         return new Output(app, view, inner, out, readme);
     }
