@@ -8,7 +8,6 @@ import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
-import java.util.List;
 
 /**
  * What the cluster a job is rendered for ({@code --kube-version}) cannot honour. A field the job asks for and that
@@ -25,7 +24,7 @@ final class TargetCluster {
         SparkJob job = app.job();
         Run run = job.run();
         if (run.kind() == Run.Kind.CronJob && !kube.serves(KubeVersion.CRONJOB_TIME_ZONE)) {
-            Node zone = new KeyPath(List.of("run", "timeZone")).find(document);
+            Node zone = KeyPath.of("run", "timeZone").find(document);
             if (zone != null) { // the default zone is left out, and the README says the schedule's zone is the cluster's
                 problems.error(zone.origin(), "run.timeZone needs Kubernetes " + KubeVersion.CRONJOB_TIME_ZONE
                         + " or later (a CronJob's spec.timeZone), and --kube-version is " + kube, "remove it to read "
@@ -43,7 +42,7 @@ final class TargetCluster {
         if (job.networkPolicy().create() && app.route().enabled() && !job.ui().serviceType().equals("NodePort")
                 && !kube.serves(KubeVersion.NAMESPACE_NAME_LABEL)) {
             String namespace = job.networkPolicy().ingressControllerNamespace();
-            Node written = new KeyPath(List.of("networkPolicy", "ingressControllerNamespace")).find(document);
+            Node written = KeyPath.of("networkPolicy", "ingressControllerNamespace").find(document);
             problems.warning(written != null ? written.origin() : Rules.origin(document, "networkPolicy", "create"), "the "
                     + "NetworkPolicy admits the ingress controller by its namespace's kubernetes.io/metadata.name "
                     + "label, which Kubernetes puts on every namespace from " + KubeVersion.NAMESPACE_NAME_LABEL
