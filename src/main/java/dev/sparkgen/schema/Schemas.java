@@ -1,6 +1,9 @@
 package dev.sparkgen.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -16,6 +19,7 @@ import dev.sparkgen.merge.SetOverride;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.problem.Quote;
 import dev.sparkgen.source.KeyPath;
+import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
@@ -26,11 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schemas of job and profile files ({@code schema/*.schema.json}, carried in the jar): the single
@@ -66,10 +72,11 @@ public final class Schemas {
      * The schema files as JSON, each parsed once: the validator compiles these very nodes, and messages, defaults
      * and {@link #asWritten} read them.
      */
-    private final Map<String, JsonNode> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     /** Guards {@link #schemas} and every validation: see {@link #validate}. */
     private final Object validating = new Object();
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
+    private final Map<Kind, Shape> shapes = new ConcurrentHashMap<>();
     private SchemaRegistry registry;
     private volatile SortedMap<String, Object> defaults;
 
@@ -122,46 +129,124 @@ public final class Schemas {
      * ({@code Schema.getValidators}), hence one validation at a time, whatever the threads of a batch.
      */
     public MapNode validate(Kind kind, MapNode document, Problems problems) {
-        MapNode read = (MapNode) asWritten(document(kind.file()), document, 0);
-        JsonNode json = Json.of(read);
+        Read read = asWritten(shape(kind), document, 0);
         List<Error> errors;
         synchronized (validating) {
-            errors = schema(kind).validate(json);
+            errors = schema(kind).validate(read.json());
         }
+        MapNode written = (MapNode) read.node();
         for (Error error : errors) {
-            report(error, read, problems);
+            report(error, written, problems);
         }
-        return read;
+        return written;
+    }
+
+    /** A node as {@link #asWritten} reads it, and the same as Jackson's tree, for the validator. */
+    private record Read(Node node, JsonNode json) {
     }
 
     /**
-     * The node with each number or boolean that stands where {@code schema} asks for a string turned into that
-     * string, as written. Kubernetes objects are passed through as written (their int-or-string fields take numbers).
+     * The node with each number or boolean that stands where {@code shape} asks for a string turned into that
+     * string, as written (the node itself when nothing changes), with its Jackson tree built in the same walk.
+     * Kubernetes objects are passed through as written (their int-or-string fields take numbers).
      */
-    private Node asWritten(JsonNode schema, Node node, int depth) {
-        if (schema == null || depth > 64 || schema.path("$ref").asText().startsWith("kubernetes")) {
-            return node;
+    private Read asWritten(Shape shape, Node node, int depth) {
+        if (shape.passThrough || depth > 64) {
+            return new Read(node, Json.of(node));
         }
-        JsonNode resolved = resolve(schema);
         if (node instanceof Scalar scalar) {
-            return (scalar.value() instanceof Number || scalar.value() instanceof Boolean)
-                    && "string".equals(resolved.path("type").asText())
+            Node read = (scalar.value() instanceof Number || scalar.value() instanceof Boolean) && shape.string
                     ? Scalar.string(scalar.origin(), scalar.text()) : node;
+            return new Read(read, Json.of(read));
         }
         if (node instanceof MapNode map) {
-            JsonNode properties = resolved.path("properties");
-            JsonNode additional = resolved.path("additionalProperties");
-            java.util.Map<String, Node> entries = new java.util.LinkedHashMap<>();
-            map.entries().forEach((key, value) -> entries.put(key, asWritten(properties.has(key)
-                    ? properties.get(key) : additional.isObject() ? additional : null, value, depth + 1)));
-            return new MapNode(map.origin(), entries);
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            Map<String, Node> entries = null;
+            for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+                Read value = asWritten(shape.property(entry.getKey()), entry.getValue(), depth + 1);
+                json.set(entry.getKey(), value.json());
+                if (value.node() != entry.getValue() && entries == null) {
+                    entries = new LinkedHashMap<>(map.entries());
+                }
+                if (entries != null) {
+                    entries.put(entry.getKey(), value.node());
+                }
+            }
+            return new Read(entries == null ? map : new MapNode(map.origin(), entries), json);
         }
-        if (node instanceof dev.sparkgen.source.ListNode list && resolved.path("items").isObject()) {
-            List<Node> items = new ArrayList<>();
-            list.items().forEach(item -> items.add(asWritten(resolved.get("items"), item, depth + 1)));
-            return new dev.sparkgen.source.ListNode(list.origin(), items);
+        Shape items = shape.items();
+        if (node instanceof ListNode list && items != null) {
+            ArrayNode json = JsonNodeFactory.instance.arrayNode(list.items().size());
+            List<Node> read = null;
+            for (int i = 0; i < list.items().size(); i++) {
+                Node item = list.items().get(i);
+                Read value = asWritten(items, item, depth + 1);
+                json.add(value.json());
+                if (value.node() != item && read == null) {
+                    read = new ArrayList<>(list.items());
+                }
+                if (read != null) {
+                    read.set(i, value.node());
+                }
+            }
+            return new Read(read == null ? list : new ListNode(list.origin(), read), json);
         }
-        return node;
+        return new Read(node, Json.of(node));
+    }
+
+    /** A kind's root {@link Shape}, made once. */
+    private Shape shape(Kind kind) {
+        return shapes.computeIfAbsent(kind, k -> new Shape(document(k.file())));
+    }
+
+    /**
+     * What {@link #asWritten} reads of one node of a schema, its {@code $ref} followed once rather than at every
+     * node of every document: whether it asks for a string, and the shapes of its properties, of other keys
+     * ({@code additionalProperties}) and of a list's items, each made when first needed. A Kubernetes reference,
+     * or no schema at all, passes its value through (without reading kubernetes.schema.json).
+     */
+    private final class Shape {
+
+        final boolean passThrough;
+        final boolean string;
+        private final JsonNode properties;
+        private final JsonNode additional;
+        private final JsonNode items;
+        private final Map<String, Shape> children = new ConcurrentHashMap<>();
+        private volatile Shape other;
+        private volatile Shape item;
+
+        Shape(JsonNode schema) {
+            passThrough = schema == null || schema.path("$ref").asText().startsWith("kubernetes");
+            JsonNode resolved = passThrough ? null : resolve(schema);
+            string = resolved != null && "string".equals(resolved.path("type").asText());
+            properties = resolved == null ? null : resolved.path("properties");
+            additional = resolved == null ? null : resolved.path("additionalProperties");
+            items = resolved == null ? null : resolved.path("items");
+        }
+
+        Shape property(String key) {
+            if (properties.has(key)) {
+                return children.computeIfAbsent(key, k -> new Shape(properties.get(k)));
+            }
+            Shape shape = other;
+            if (shape == null) {
+                other = shape = new Shape(additional.isObject() ? additional : null);
+            }
+            return shape;
+        }
+
+        /** The shape of a list's items; null when the schema says nothing of them. */
+        Shape items() {
+            if (items == null || !items.isObject()) {
+                return null;
+            }
+            Shape shape = item;
+            if (shape == null) {
+                item = shape = new Shape(items);
+            }
+            return shape;
+        }
     }
 
     private void report(Error error, MapNode document, Problems problems) {
