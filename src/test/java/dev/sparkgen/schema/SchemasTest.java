@@ -68,6 +68,37 @@ class SchemasTest {
 
     // ---------------------------------------------------------------- types
 
+    // ---------------------------------------------------------------- numbers where text belongs
+
+    /**
+     * A number or boolean where the schema asks for text is read as the text written, wherever the schema says
+     * so: at the top, behind a {@code $ref}, in a list's items, under {@code additionalProperties}; a Kubernetes
+     * object keeps its numbers. One {@code Schemas} reads two jobs, so what it keeps of the schema serves both.
+     */
+    @Test
+    void numbersWhereTextBelongs_areReadAsWritten_everywhereTheSchemaSaysText() {
+        Schemas schemas = Schemas.load();
+        for (int i = 0; i < 2; i++) {
+            dev.sparkgen.problem.Problems problems = new dev.sparkgen.problem.Problems();
+            dev.sparkgen.source.MapNode job = dev.sparkgen.source.YamlLoader.loadMapping("job.yaml", (Jobs.MINIMAL
+                    + "sparkVersion: 3.10\nimagePullSecrets: [1, 010]\ndriver: {coreLimit: 1}\n"
+                    + "batchSchedulerOptions: {resources: {cpu: 2}}\nexecutor: {cores: 2, tolerations: [{key: k, "
+                    + "operator: Equal, value: 5}]}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
+
+            dev.sparkgen.source.MapNode read = schemas.validate(Schemas.Kind.JOB, job, problems);
+
+            assertEquals("3.10", ((dev.sparkgen.source.Scalar) read.get("sparkVersion")).value());
+            assertEquals(List.of("1", "010"), ((dev.sparkgen.source.ListNode) read.get("imagePullSecrets"))
+                    .items().stream().map(item -> ((dev.sparkgen.source.Scalar) item).value()).toList());
+            assertEquals("1", ((dev.sparkgen.source.Scalar) read.find("driver", "coreLimit")).value());
+            assertEquals("2", ((dev.sparkgen.source.Scalar) read.find("batchSchedulerOptions", "resources", "cpu"))
+                    .value());
+            assertEquals(2L, ((dev.sparkgen.source.Scalar) read.find("executor", "cores")).value());
+            assertEquals(List.of("job.yaml:10:62: 'executor.tolerations[0].value' must be a string, not the number 5"),
+                    Jobs.lines(problems.all()));
+        }
+    }
+
     @Test
     void wrongType_quotedNumber_hintsToWriteItWithoutQuotes() {
         assertEquals(List.of("job.yaml:7:3: 'executor.cores' must be an integer, not the string '2' — write it without "
