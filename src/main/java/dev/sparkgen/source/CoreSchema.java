@@ -60,12 +60,14 @@ final class CoreSchema {
 
     static Object integer(String text) {
         if (DECIMAL.matcher(text).matches()) {
-            return number(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
+            // up to 18 digits and a sign, always a long
+            return text.length() <= 18 ? (Object) Long.parseLong(text)
+                    : number(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
         }
-        if (OCTAL.matcher(text).matches()) {
+        if (text.startsWith("0o") && OCTAL.matcher(text).matches()) {
             return number(new BigInteger(text.substring(2), 8));
         }
-        if (HEX.matcher(text).matches()) {
+        if (text.startsWith("0x") && HEX.matcher(text).matches()) {
             return number(new BigInteger(text.substring(2), 16));
         }
         return INVALID;
@@ -74,6 +76,9 @@ final class CoreSchema {
     static Object floating(String text) {
         if (FLOAT.matcher(text).matches()) {
             return Double.parseDouble(text);
+        }
+        if (text.isEmpty() || "fFnN".indexOf(text.charAt(text.length() - 1)) < 0) {
+            return INVALID; // .inf and .nan end in one of these
         }
         if (INFINITY.matcher(text).matches()) {
             return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

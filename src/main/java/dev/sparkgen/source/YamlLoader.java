@@ -118,14 +118,20 @@ public final class YamlLoader {
                     + MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");
             return null;
         }
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // Most files are valid: decode them in one go. Bad bytes decode as U+FFFD and a NUL byte as U+0000: then
+        // (or for a file that writes U+FFFD itself) the strict decoding below finds the first problem.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf(0) < 0 && text.indexOf(0xFFFD) < 0) {
+            return text;
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.error(at(name, bytes, i), "the file holds NUL bytes: it is binary, not YAML");
                 return null;
             }
         }
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -321,9 +327,9 @@ public final class YamlLoader {
                 key(event, value);
                 return;
             }
-            checkText(event, value);
+            long length = checkText(event, value);
             Scalar scalar = new Scalar(valueOrigin(event), value, resolve(event));
-            Weight weight = new Weight(1, utf8Length(value), 0);
+            Weight weight = new Weight(1, length, 0);
             bytes += weight.bytes();
             String anchor = anchorOf(event);
             if (anchor != null) {
@@ -343,7 +349,7 @@ public final class YamlLoader {
                 throw stop(event.getStartMark(), "YAML merge keys ('<<') are not supported",
                         "write the keys out, or put an alias on a whole value ('key: *anchor')");
             }
-            checkText(event, key);
+            long length = checkText(event, key);
             Origin origin = origin(event.getStartMark());
             Node firstValue = map.entries.get(key); // its origin is its key's
             Origin first = firstValue == null ? null : firstValue.origin();
@@ -354,16 +360,21 @@ public final class YamlLoader {
             }
             map.key = key;
             map.keyOrigin = origin;
-            bytes += utf8Length(key);
+            bytes += length;
         }
 
         /**
          * Escapes in double-quoted scalars can make what the file cannot hold: a NUL (which no process argument,
          * environment variable or bash variable can carry) or half of a surrogate pair (not a character at all).
+         * Returns the text's UTF-8 bytes ({@link #utf8Length}), counted in the same look at an ASCII text.
          */
-        private void checkText(ScalarEvent event, String text) {
+        private long checkText(ScalarEvent event, String text) {
+            boolean ascii = true;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
+                if (c >= 0x80) {
+                    ascii = false;
+                }
                 if (c == 0) {
                     throw stop(event.getStartMark(), "the value holds a NUL character (\\0)",
                             "no process argument, environment variable or file that Spark reads can carry it");
@@ -375,6 +386,7 @@ public final class YamlLoader {
                             (int) c), "it is not a character: write the character itself, or \\U and its code point");
                 }
             }
+            return ascii ? text.length() : utf8Length(text);
         }
 
         private void alias(AliasEvent event) {

@@ -142,6 +142,7 @@ class LoaderBoundariesTest {
         assertRefused("v: !!null x\n", "t.yaml:1:4: 'x' is not a valid null");
         assertRefused("v: !!bool yes\n", "t.yaml:1:4: 'yes' is not a valid bool");
         assertRefused("v: !!float x\n", "t.yaml:1:4: 'x' is not a valid float");
+        assertRefused("v: !!float ''\n", "t.yaml:1:4: '' is not a valid float");
     }
 
     @Test
@@ -336,6 +337,27 @@ class LoaderBoundariesTest {
                 loadBytes("a: 1\nb: \u00ff".getBytes(StandardCharsets.ISO_8859_1)).lines());
         assertEquals(List.of("t.yaml:3:2: the file holds NUL bytes: it is binary, not YAML"),
                 loadBytes("a: 1\nb: 2\nc\0".getBytes(StandardCharsets.ISO_8859_1)).lines());
+    }
+
+    /**
+     * A valid file is decoded in one go, and a bad byte or a NUL sends it to the strict decoding: so a file that
+     * writes U+FFFD itself is still read, a NUL after a bad byte is still the problem reported, and a bad byte
+     * late in a file is found wherever it is.
+     */
+    @Test
+    void decoding_readsWhatIsValid_andFindsTheFirstProblemOfWhatIsNot() {
+        Loaded replacement = loadBytes("a: \ufffd\nb: é\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), replacement.lines());
+        assertEquals("\ufffd", ((Scalar) replacement.map().get("a")).value());
+        assertEquals("é", ((Scalar) replacement.map().get("b")).value());
+
+        byte[] both = "a: \u00ff\nb: \0".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(List.of("t.yaml:2:4: the file holds NUL bytes: it is binary, not YAML"), loadBytes(both).lines());
+
+        byte[] late = ("a: \u00c3\u00a9\n" + "b: x\n".repeat(1000) + "c: \u00e9\n") // é in UTF-8, then in Latin-1
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(List.of("t.yaml:1002:4: the file is not UTF-8 text (byte 0xE9) — save it as UTF-8"),
+                loadBytes(late).lines());
     }
 
     // ---------------------------------------------------------------- files: what is read, and how much

@@ -88,7 +88,12 @@ class YamlLoaderTest {
                 Arguments.of("0777", 777L), Arguments.of("0o17", 15L), Arguments.of("0x1F", 31L),
                 Arguments.of("0x1f", 31L), Arguments.of("12345678901234567890123", new BigInteger("12345678901234567890123")),
                 Arguments.of("0b101", "0b101"), Arguments.of("1_000", "1_000"), Arguments.of("0o8", "0o8"),
-                Arguments.of("0xG", "0xG"),
+                Arguments.of("0xG", "0xG"), Arguments.of("-0", 0L), Arguments.of("+0o17", "+0o17"),
+                Arguments.of("123456789012345678", 123456789012345678L),
+                Arguments.of("-9223372036854775808", Long.MIN_VALUE),
+                Arguments.of("9223372036854775808", new BigInteger("9223372036854775808")),
+                Arguments.of("2g", "2g"), Arguments.of("4.0.0", "4.0.0"), Arguments.of("1.5f", "1.5f"),
+                Arguments.of("-.inF", "-.inF"), Arguments.of("1n", "1n"),
                 // floats
                 Arguments.of("1e3", 1000.0), Arguments.of("1.5", 1.5), Arguments.of(".5", 0.5),
                 Arguments.of("-1.5e-3", -0.0015), Arguments.of("1.", 1.0),
