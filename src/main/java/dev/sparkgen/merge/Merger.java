@@ -8,6 +8,7 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +114,24 @@ public final class Merger {
             Map<String, Node> merged = new LinkedHashMap<>(under instanceof MapNode underMap ? underMap.entries()
                     : Map.of());
             overlay(merged, map, path, problems);
-            return new MapNode(map.origin(), merged);
+            return !(under instanceof MapNode) && same(merged, map.entries()) ? map : new MapNode(map.origin(), merged);
         }
         return withoutNulls(value);
+    }
+
+    /** Whether a mapping merged over nothing is the mapping itself: its keys in order, each with its very value. */
+    private static boolean same(Map<String, Node> merged, Map<String, Node> entries) {
+        if (merged.size() != entries.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, Node>> written = entries.entrySet().iterator();
+        for (Map.Entry<String, Node> entry : merged.entrySet()) {
+            Map.Entry<String, Node> other = written.next();
+            if (!entry.getKey().equals(other.getKey()) || entry.getValue() != other.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A list index: a {@code --set} mapping whose one key is {@code [N]} (a file's keys are never read as one). */
@@ -158,21 +174,39 @@ public final class Merger {
         return new ListNode(under == null ? patch.origin() : under.origin(), items);
     }
 
-    /** A value placed where nothing was: its nulls remove nothing, so they go. */
+    /** A value placed where nothing was: its nulls remove nothing, so they go (the node itself when it has none). */
     private static Node withoutNulls(Node node) {
         if (node instanceof MapNode map) {
-            Map<String, Node> kept = new LinkedHashMap<>();
-            map.entries().forEach((k, v) -> {
-                if (!(v instanceof Scalar s && s.isNull())) {
-                    kept.put(k, withoutNulls(v));
+            Map<String, Node> kept = null;
+            for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+                Node value = entry.getValue();
+                Node read = value instanceof Scalar s && s.isNull() ? null : withoutNulls(value);
+                if (read != value) {
+                    if (kept == null) {
+                        kept = new LinkedHashMap<>(map.entries());
+                    }
+                    if (read == null) {
+                        kept.remove(entry.getKey());
+                    } else {
+                        kept.put(entry.getKey(), read);
+                    }
                 }
-            });
-            return new MapNode(map.origin(), kept);
+            }
+            return kept == null ? map : new MapNode(map.origin(), kept);
         }
         if (node instanceof ListNode list) {
-            List<Node> items = new ArrayList<>(list.items().size());
-            list.items().forEach(item -> items.add(withoutNulls(item)));
-            return new ListNode(list.origin(), items);
+            List<Node> items = null;
+            for (int i = 0; i < list.items().size(); i++) {
+                Node item = list.items().get(i);
+                Node read = withoutNulls(item);
+                if (read != item) {
+                    if (items == null) {
+                        items = new ArrayList<>(list.items());
+                    }
+                    items.set(i, read);
+                }
+            }
+            return items == null ? list : new ListNode(list.origin(), items);
         }
         return node;
     }

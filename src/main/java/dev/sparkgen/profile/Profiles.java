@@ -36,8 +36,11 @@ public final class Profiles {
     private final Supplier<Schemas> schemas;
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
 
-    /** A profile read and checked on its own; {@code document} is null when it could not be read. */
-    private record Loaded(MapNode document, Problems problems) {
+    /**
+     * A profile read and checked on its own, and its values as a layer (without its own keys); {@code document}
+     * and {@code layer} are null when it could not be read.
+     */
+    private record Loaded(MapNode document, MapNode layer, Problems problems) {
     }
 
     public Profiles(Supplier<Schemas> schemas) {
@@ -46,14 +49,8 @@ public final class Profiles {
 
     /** The values of the profiles a list names, in the order they apply, without their own keys. */
     public List<MapNode> layers(Node list, ProfileCatalog catalog, Problems problems) {
-        List<MapNode> documents = new ArrayList<>();
-        expand(list, catalog, problems, new ArrayDeque<>(), new HashSet<>(), documents);
-        List<MapNode> layers = new ArrayList<>(documents.size());
-        for (MapNode document : documents) {
-            Map<String, Node> values = new LinkedHashMap<>(document.entries());
-            values.keySet().removeAll(OWN_KEYS);
-            layers.add(new MapNode(document.origin(), values));
-        }
+        List<MapNode> layers = new ArrayList<>();
+        expand(list, catalog, problems, new ArrayDeque<>(), new HashSet<>(), layers);
         return layers;
     }
 
@@ -102,7 +99,7 @@ public final class Profiles {
             chain.push(name);
             expand(profile.document().get("profiles"), catalog, problems, chain, done, out);
             chain.pop();
-            out.add(profile.document());
+            out.add(profile.layer());
         }
     }
 
@@ -118,6 +115,11 @@ public final class Profiles {
         if (document != null) {
             check(document, source.name(), problems);
         }
-        return new Loaded(problems.hasErrors() ? null : document, problems);
+        if (document == null || problems.hasErrors()) {
+            return new Loaded(null, null, problems);
+        }
+        Map<String, Node> values = new LinkedHashMap<>(document.entries());
+        values.keySet().removeAll(OWN_KEYS);
+        return new Loaded(document, new MapNode(document.origin(), values), problems);
     }
 }

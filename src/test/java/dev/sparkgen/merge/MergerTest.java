@@ -170,6 +170,17 @@ class MergerTest {
     }
 
     @Test
+    void merge_nullsInAListsMappings_areDropped_andTheItemsAroundThemKeptInOrder() {
+        MapNode merged = merge(layer("p.yaml", "name: pi\n"), layer("job.yaml",
+                "driver: {secrets: [{name: a, path: /a}, {name: b, path: null, secretType: ~}, {name: c}]}\n"));
+
+        List<Node> secrets = ((ListNode) merged.find("driver", "secrets")).items();
+        assertEquals(List.of(List.of("name", "path"), List.of("name"), List.of("name")),
+                secrets.stream().map(item -> List.copyOf(((MapNode) item).entries().keySet())).toList());
+        assertEquals(List.of("a", "b", "c"), secrets.stream().map(item -> text((MapNode) item, "name")).toList());
+    }
+
+    @Test
     void merge_nullListItem_isKeptForTheSchemaToReport() {
         // Dropping an item would shift the arguments after it; the schema refuses the null instead.
         MapNode merged = merge(layer("job.yaml", "arguments: [a, null, b]\n"));
