@@ -165,10 +165,10 @@ public final class Schemas {
             for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
                 Read value = asWritten(shape.property(entry.getKey()), entry.getValue(), depth + 1);
                 json.set(entry.getKey(), value.json());
-                if (value.node() != entry.getValue() && entries == null) {
-                    entries = new LinkedHashMap<>(map.entries());
-                }
-                if (entries != null) {
+                if (value.node() != entry.getValue()) {
+                    if (entries == null) {
+                        entries = new LinkedHashMap<>(map.entries());
+                    }
                     entries.put(entry.getKey(), value.node());
                 }
             }
@@ -182,10 +182,10 @@ public final class Schemas {
                 Node item = list.items().get(i);
                 Read value = asWritten(items, item, depth + 1);
                 json.add(value.json());
-                if (value.node() != item && read == null) {
-                    read = new ArrayList<>(list.items());
-                }
-                if (read != null) {
+                if (value.node() != item) {
+                    if (read == null) {
+                        read = new ArrayList<>(list.items());
+                    }
                     read.set(i, value.node());
                 }
             }
