@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.SimpleFileVisitor;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +58,9 @@ public final class OutputDirectory {
 
     public static final String RECORD = ".spark-gen";
     static final String SCRATCH_SUFFIX = ".spark-gen-tmp";
+    /** A scratch file is written anew, never through a link (one a killed render left is overwritten). */
+    private static final Set<OpenOption> SCRATCH_OPTIONS = Set.of(StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     /** The lock file, there while a render runs (see {@link OutputLock}). */
     public static final String LOCK = OutputLock.NAME;
     private static final String RECORD_HEADER =
@@ -128,7 +133,7 @@ public final class OutputDirectory {
      */
     public Summary write(SortedMap<String, String> files) {
         try (Write write = begin()) {
-            files.forEach(write::add);
+            write.add("", files);
             return write.commit();
         }
     }
@@ -170,13 +175,20 @@ public final class OutputDirectory {
     public final class Write implements AutoCloseable {
 
         private final Set<String> owned;
-        private final SortedSet<String> names = new TreeSet<>();
-        private final SortedSet<String> changed = new TreeSet<>();
-        private final Map<String, Path> scratch = new TreeMap<>();
+        /**
+         * Every file added, and whether its scratch copy is written (a changed file's): from then on the copy is
+         * ours, removed if the write is not committed. Its path is the name's ({@link #scratch}).
+         */
+        private final Map<String, Boolean> names = new HashMap<>();
+        /**
+         * The directories files went to ("" the root), and whether this write created each: one it created holds
+         * nothing but what it put there, so its files need no look at what is there.
+         */
+        private final Map<String, Boolean> dirs = new HashMap<>();
+        /** The record's scratch copies, once written (by {@link #commit}). */
+        private final List<String> recordScratch = new ArrayList<>(2);
         private final OutputLock lock;
         private final List<Path> createdDirs;
-        /** The same directories, to ask whether a file's directory is one this write created. */
-        private final Set<Path> created = new HashSet<>();
         private boolean committed;
         private boolean closed;
 
@@ -184,43 +196,69 @@ public final class OutputDirectory {
             this.owned = owned;
             this.lock = lock;
             this.createdDirs = createdDirs;
-            this.created.addAll(createdDirs);
+            dirs.put("", createdDirs.contains(root));
         }
 
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
         public void add(String name, String text) {
-            Path target = resolve(name);
-            boolean fresh;
+            add("", Map.of(name, text));
+        }
+
+        /**
+         * Adds files at once, each named {@code prefix} + its name (an app's, under "APP/"), as {@link #add(String,
+         * String)} adds one: a render thread takes the write's lock twice a batch, not twice a file.
+         */
+        public void add(String prefix, Map<String, String> files) {
+            List<String> added = new ArrayList<>(files.size());
+            for (String name : files.keySet()) {
+                String full = prefix.isEmpty() ? name : prefix + name;
+                if (!safeRelative(full)) {
+                    throw new IllegalArgumentException("not a relative file name: " + full);
+                }
+                added.add(full);
+            }
             synchronized (this) {
-                if (committed || !names.add(name)) {
-                    throw new IllegalStateException(committed ? "the write is committed" : name + " added twice");
+                if (committed) {
+                    throw new IllegalStateException("the write is committed");
                 }
-                // In a directory this write created there is nothing but what it put there: no need to look (and
-                // for a file that does not exist yet, each of the JDK's answers costs a thrown exception)
-                fresh = created.contains(target.getParent());
+                for (String name : added) {
+                    if (names.putIfAbsent(name, false) != null) {
+                        throw new IllegalStateException(name + " added twice");
+                    }
+                }
             }
-            byte[] content = utf8(text);
-            if (!fresh && existingOwnFile(name, target) && Arrays.equals(read(target), content)) {
-                return;
-            }
+            List<String> staged = new ArrayList<>(added.size());
             try {
-                synchronized (this) {
-                    int before = createdDirs.size();
-                    createDirectories(target.getParent(), createdDirs);
-                    created.addAll(createdDirs.subList(before, createdDirs.size()));
-                    changed.add(name);
+                int i = 0;
+                String dir = null;
+                boolean fresh = false;
+                for (String text : files.values()) {
+                    String name = added.get(i++);
+                    String parent = parent(name);
+                    if (!parent.equals(dir)) {
+                        fresh = fresh(parent);
+                        dir = parent;
+                    }
+                    byte[] content = utf8(text);
+                    if (fresh || !unchanged(name, content)) {
+                        stage(name, content, fresh, staged);
+                    }
                 }
-                stage(name, content);
-            } catch (IOException | RuntimeException e) {
-                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            } finally {
+                if (!staged.isEmpty()) {
+                    synchronized (this) {
+                        staged.forEach(name -> names.put(name, true));
+                    }
+                }
             }
         }
 
         /**
-         * Whether a file spark-gen wrote is at a file's place; anything else there (a link on the way, a directory,
-         * a file it did not write) is an error.
+         * Whether a file spark-gen wrote is at a file's place, as {@code content}; anything else there (a link on
+         * the way, a directory, a file it did not write) is an error.
          */
-        private boolean existingOwnFile(String name, Path target) {
+        private boolean unchanged(String name, byte[] content) {
+            Path target = root.resolve(name);
             checkParents(name, true);
             if (Files.isSymbolicLink(target)) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
@@ -234,18 +272,72 @@ public final class OutputDirectory {
                     throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
                             + root.resolve(RECORD) + "): move it away and render again");
                 }
-                return true;
+                return Arrays.equals(read(target), content);
             }
             return false;
+        }
+
+        /**
+         * Whether a directory is this write's own: one it creates here when it is not there and the way to it is
+         * the root or the write's own, so that no link can be on it. One that was there (whatever it is), or
+         * whose way was, is not: its files are looked at one by one ({@link #unchanged}).
+         */
+        private boolean fresh(String dir) {
+            synchronized (this) {
+                Boolean known = dirs.get(dir);
+                if (known != null) {
+                    return known;
+                }
+            }
+            String up = parent(dir);
+            Path path = root.resolve(dir);
+            boolean made;
+            try {
+                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(e);
+            }
+            synchronized (this) {
+                if (made) {
+                    createdDirs.add(path);
+                    dirs.put(dir, true);
+                    return true;
+                }
+                Boolean known = dirs.putIfAbsent(dir, false);
+                return known != null && known; // true: another thread made it meanwhile
+            }
+        }
+
+        /** Makes the directories on a file's way that are not there, once {@link #unchanged} checked that way. */
+        private void makeDirectories(String dir) throws IOException {
+            Path path = root.resolve(dir);
+            if (dir.isEmpty() || Files.isDirectory(path)) {
+                return;
+            }
+            makeDirectories(parent(dir));
+            if (makeDirectory(path)) {
+                synchronized (this) {
+                    createdDirs.add(path);
+                    dirs.put(dir, true);
+                }
+            } else if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(path.toString());
+            }
         }
 
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
         public synchronized Summary commit() {
             SortedSet<String> stale = new TreeSet<>(owned);
-            stale.removeAll(names);
+            stale.removeAll(names.keySet());
             SortedSet<String> all = new TreeSet<>(owned);
-            all.addAll(names);
-            byte[] finalRecord = record(names);
+            all.addAll(names.keySet());
+            List<String> changed = new ArrayList<>();
+            names.forEach((name, staged) -> {
+                if (staged) {
+                    changed.add(name);
+                }
+            });
+            byte[] finalRecord = record(names.keySet());
             boolean recordCurrent = Files.isRegularFile(root.resolve(RECORD), LinkOption.NOFOLLOW_LINKS)
                     && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
             if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
@@ -253,28 +345,30 @@ public final class OutputDirectory {
                 return new Summary(0, 0);
             }
             try {
-                stage(RECORD + ".intent", record(all));
-                stage(RECORD, finalRecord);
+                stage(RECORD + ".intent", record(all), true, recordScratch);
+                stage(RECORD, finalRecord, true, recordScratch);
                 if (sync) {
-                    new TreeSet<>(scratch.values().stream().map(Path::getParent).toList())
-                            .forEach(disk::flushDirectory);
+                    Set<Path> dirs = new TreeSet<>();
+                    dirs.add(root);
+                    changed.forEach(name -> dirs.add(root.resolve(parent(name))));
+                    dirs.forEach(disk::flushDirectory);
                 }
-            } catch (IOException | RuntimeException e) {
-                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            } catch (RuntimeException e) {
+                throw cannotWrite(e);
             }
 
             // 2. the switch: each step atomic, the record always a superset of what is ours
             committed = true;
             try {
-                disk.move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
-                List<String> order = new ArrayList<>(changed);
-                // kustomization.yaml files last, deeper files first (a lambda of our own: Comparator.comparing's
-                // are serializable, which no start-up archive holds)
-                order.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
+                disk.move(scratch(RECORD + ".intent"), root.resolve(RECORD));
+                // kustomization.yaml files last, deeper files first, else by name (a lambda of our own:
+                // Comparator.comparing's are serializable, which no start-up archive holds)
+                changed.sort(null);
+                changed.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
                         ? Boolean.compare(a.endsWith("kustomization.yaml"), b.endsWith("kustomization.yaml"))
-                        : Integer.compare(b.split("/").length, a.split("/").length));
-                for (String name : order) {
-                    disk.move(scratch.get(name), resolve(name));
+                        : Integer.compare(depth(b), depth(a)));
+                for (String name : changed) {
+                    disk.move(scratch(name), root.resolve(name));
                 }
                 int removed = 0;
                 for (String name : stale) {
@@ -285,7 +379,7 @@ public final class OutputDirectory {
                     }
                     removeEmptyParents(path);
                 }
-                disk.move(scratch.get(RECORD), root.resolve(RECORD));
+                disk.move(scratch(RECORD), root.resolve(RECORD));
                 if (sync) {
                     disk.flushDirectory(root);
                 }
@@ -309,7 +403,12 @@ public final class OutputDirectory {
             boolean undo = !committed;
             committed = true;
             if (undo) {
-                scratch.values().forEach(OutputDirectory::deleteQuietly);
+                names.forEach((name, staged) -> {
+                    if (staged) {
+                        deleteQuietly(scratch(name));
+                    }
+                });
+                recordScratch.forEach(name -> deleteQuietly(scratch(name)));
             }
             lock.close();
             if (undo) {
@@ -317,24 +416,65 @@ public final class OutputDirectory {
             }
         }
 
-        /** Writes the scratch copy of a file (flushed with {@code sync}), noting it first, so that closing can undo it. */
-        private void stage(String name, byte[] content) throws IOException {
-            Path target = root.resolve(name);
-            Path path = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                synchronized (this) {
-                    scratch.put(name, path); // ours from here on: removed if the write is not committed
+        /**
+         * Writes the scratch copy of a file (flushed with {@code sync}), in a directory made first unless it is
+         * the write's own, and notes it in {@code staged} once it is ours, so that closing can undo it.
+         */
+        private void stage(String name, byte[] content, boolean fresh, List<String> staged) {
+            Path path = scratch(name);
+            try {
+                if (!fresh) {
+                    makeDirectories(parent(name));
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                try (FileChannel channel = FileChannel.open(path, SCRATCH_OPTIONS)) {
+                    staged.add(name);
+                    ByteBuffer buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    if (sync) {
+                        disk.flush(channel, path);
+                    }
                 }
-                if (sync) {
-                    disk.flush(channel, path);
-                }
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(e);
             }
         }
+    }
+
+    /** Where a file's scratch copy goes: {@code .NAME.spark-gen-tmp} beside it. */
+    private Path scratch(String name) {
+        int slash = name.lastIndexOf('/');
+        return root.resolve(name.substring(0, slash + 1) + "." + name.substring(slash + 1) + SCRATCH_SUFFIX);
+    }
+
+    /** The directory of a file or directory, relative to the root ("" for the root). */
+    private static String parent(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
+    }
+
+    private static int depth(String name) {
+        int depth = 0;
+        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Makes a directory whose parent is there; false when something is already at its place. */
+    private static boolean makeDirectory(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private OutputException cannotWrite(Exception e) {
+        return e instanceof OutputException output ? output
+                : new OutputException("cannot write " + root + ": " + reason(e), e);
     }
 
     /**
@@ -383,6 +523,11 @@ public final class OutputDirectory {
         private Comparison(Set<String> owned, OutputLock lock) {
             this.owned = owned;
             this.lock = lock;
+        }
+
+        /** Compares files with what is there, each named {@code prefix} + its name (see {@link Write#add}). */
+        public void add(String prefix, Map<String, String> files) {
+            files.forEach((name, text) -> add(prefix.isEmpty() ? name : prefix + name, text));
         }
 
         /** Compares a file with what is there; refuses, as a write would, a path through a link. */
@@ -460,15 +605,18 @@ public final class OutputDirectory {
     }
 
     static boolean safeRelative(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")) {
+        if (name.contains("\\") || name.contains("\0") || name.equals(RECORD)) {
             return false;
         }
-        for (String part : name.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        for (int from = 0, slash; from <= name.length(); from = slash + 1) { // each part: not empty, . or ..
+            slash = name.indexOf('/', from);
+            slash = slash < 0 ? name.length() : slash;
+            int length = slash - from;
+            if (length == 0 || length <= 2 && name.startsWith(length == 1 ? "." : "..", from)) {
                 return false;
             }
         }
-        return !name.equals(RECORD);
+        return true;
     }
 
     private Path resolve(String name) {
