@@ -176,15 +176,10 @@ public final class OutputDirectory {
 
         private final Set<String> owned;
         /**
-         * Every file added, and whether its scratch copy is written (a changed file's): from then on the copy is
-         * ours, removed if the write is not committed. Its path is the name's ({@link #scratch}).
+         * The directories files went to ("" the root), each with whether this write made it and the files added
+         * there: a name is kept once, its directory's, and its scratch path derived from it ({@link #scratch}).
          */
-        private final Map<String, Boolean> names = new HashMap<>();
-        /**
-         * The directories files went to ("" the root), and whether this write created each: one it created holds
-         * nothing but what it put there, so its files need no look at what is there.
-         */
-        private final Map<String, Boolean> dirs = new HashMap<>();
+        private final Map<String, Dir> dirs = new HashMap<>();
         /** The record's scratch copies, once written (by {@link #commit}). */
         private final List<String> recordScratch = new ArrayList<>(2);
         private final OutputLock lock;
@@ -196,7 +191,11 @@ public final class OutputDirectory {
             this.owned = owned;
             this.lock = lock;
             this.createdDirs = createdDirs;
-            dirs.put("", createdDirs.contains(root));
+            dir("").made = createdDirs.contains(root);
+        }
+
+        private Dir dir(String name) {
+            return dirs.computeIfAbsent(name, key -> new Dir());
         }
 
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
@@ -206,48 +205,59 @@ public final class OutputDirectory {
 
         /**
          * Adds files at once, each named {@code prefix} + its name (an app's, under "APP/"), as {@link #add(String,
-         * String)} adds one: a render thread takes the write's lock twice a batch, not twice a file.
+         * String)} adds one: a render thread takes the write's lock a few times an app, not twice a file.
          */
         public void add(String prefix, Map<String, String> files) {
-            List<String> added = new ArrayList<>(files.size());
-            for (String name : files.keySet()) {
-                String full = prefix.isEmpty() ? name : prefix + name;
-                if (!safeRelative(full)) {
-                    throw new IllegalArgumentException("not a relative file name: " + full);
+            int count = files.size();
+            String[] names = new String[count];
+            String[] parents = new String[count];
+            String[] fileNames = new String[count]; // an app's: the renderer's strings, kept as they are
+            String prefixDir = parent(prefix + "x");
+            int i = 0;
+            for (String file : files.keySet()) {
+                String name = prefix.isEmpty() ? file : prefix + file;
+                if (!safeRelative(name)) {
+                    throw new IllegalArgumentException("not a relative file name: " + name);
                 }
-                added.add(full);
+                boolean inPrefix = file.indexOf('/') < 0;
+                names[i] = name;
+                parents[i] = inPrefix ? prefixDir : parent(name);
+                fileNames[i++] = inPrefix ? file : name.substring(name.lastIndexOf('/') + 1);
             }
+            Dir[] dirOf = new Dir[count];
+            int[] at = new int[count];
             synchronized (this) {
                 if (committed) {
                     throw new IllegalStateException("the write is committed");
                 }
-                for (String name : added) {
-                    if (names.putIfAbsent(name, false) != null) {
-                        throw new IllegalStateException(name + " added twice");
+                for (i = 0; i < count; i++) {
+                    dirOf[i] = dir(parents[i]);
+                    at[i] = dirOf[i].add(fileNames[i], count - i);
+                    if (at[i] < 0) {
+                        throw new IllegalStateException(names[i] + " added twice");
                     }
                 }
             }
-            List<String> staged = new ArrayList<>(added.size());
+            boolean[] ours = new boolean[count];
             try {
-                int i = 0;
                 String dir = null;
                 boolean fresh = false;
+                i = 0;
                 for (String text : files.values()) {
-                    String name = added.get(i++);
-                    String parent = parent(name);
-                    if (!parent.equals(dir)) {
-                        fresh = fresh(parent);
-                        dir = parent;
+                    int index = i++;
+                    if (!parents[index].equals(dir)) {
+                        dir = parents[index];
+                        fresh = fresh(dir);
                     }
                     byte[] content = utf8(text);
-                    if (fresh || !unchanged(name, content)) {
-                        stage(name, content, fresh, staged);
+                    if (fresh || !unchanged(names[index], content)) {
+                        stage(names[index], content, fresh, () -> ours[index] = true);
                     }
                 }
             } finally {
-                if (!staged.isEmpty()) {
-                    synchronized (this) {
-                        staged.forEach(name -> names.put(name, true));
+                synchronized (this) {
+                    for (int j = 0; j < count; j++) {
+                        dirOf[j].staged[at[j]] |= ours[j];
                     }
                 }
             }
@@ -284,9 +294,9 @@ public final class OutputDirectory {
          */
         private boolean fresh(String dir) {
             synchronized (this) {
-                Boolean known = dirs.get(dir);
-                if (known != null) {
-                    return known;
+                Dir known = dirs.get(dir);
+                if (known != null && known.made != null) {
+                    return known.made;
                 }
             }
             String up = parent(dir);
@@ -298,13 +308,14 @@ public final class OutputDirectory {
                 throw cannotWrite(e);
             }
             synchronized (this) {
+                Dir entry = dir(dir);
                 if (made) {
                     createdDirs.add(path);
-                    dirs.put(dir, true);
-                    return true;
-                }
-                Boolean known = dirs.putIfAbsent(dir, false);
-                return known != null && known; // true: another thread made it meanwhile
+                    entry.made = true;
+                } else if (entry.made == null) {
+                    entry.made = false;
+                } // else known meanwhile: another thread made it, or found it there
+                return entry.made;
             }
         }
 
@@ -318,7 +329,7 @@ public final class OutputDirectory {
             if (makeDirectory(path)) {
                 synchronized (this) {
                     createdDirs.add(path);
-                    dirs.put(dir, true);
+                    dir(dir).made = true;
                 }
             } else if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(path.toString());
@@ -327,17 +338,22 @@ public final class OutputDirectory {
 
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
         public synchronized Summary commit() {
-            SortedSet<String> stale = new TreeSet<>(owned);
-            stale.removeAll(names.keySet());
-            SortedSet<String> all = new TreeSet<>(owned);
-            all.addAll(names.keySet());
+            SortedSet<String> names = new TreeSet<>();
             List<String> changed = new ArrayList<>();
-            names.forEach((name, staged) -> {
-                if (staged) {
-                    changed.add(name);
+            dirs.forEach((dir, files) -> {
+                for (int i = 0; i < files.count; i++) {
+                    String name = dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i];
+                    names.add(name);
+                    if (files.staged[i]) {
+                        changed.add(name);
+                    }
                 }
             });
-            byte[] finalRecord = record(names.keySet());
+            SortedSet<String> stale = new TreeSet<>(owned);
+            stale.removeAll(names);
+            SortedSet<String> all = new TreeSet<>(owned);
+            all.addAll(names);
+            byte[] finalRecord = record(names);
             boolean recordCurrent = Files.isRegularFile(root.resolve(RECORD), LinkOption.NOFOLLOW_LINKS)
                     && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
             if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
@@ -345,8 +361,8 @@ public final class OutputDirectory {
                 return new Summary(0, 0);
             }
             try {
-                stage(RECORD + ".intent", record(all), true, recordScratch);
-                stage(RECORD, finalRecord, true, recordScratch);
+                stage(RECORD + ".intent", record(all), true, () -> recordScratch.add(RECORD + ".intent"));
+                stage(RECORD, finalRecord, true, () -> recordScratch.add(RECORD));
                 if (sync) {
                     Set<Path> dirs = new TreeSet<>();
                     dirs.add(root);
@@ -403,9 +419,11 @@ public final class OutputDirectory {
             boolean undo = !committed;
             committed = true;
             if (undo) {
-                names.forEach((name, staged) -> {
-                    if (staged) {
-                        deleteQuietly(scratch(name));
+                dirs.forEach((dir, files) -> {
+                    for (int i = 0; i < files.count; i++) {
+                        if (files.staged[i]) {
+                            deleteQuietly(scratch(dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i]));
+                        }
                     }
                 });
                 recordScratch.forEach(name -> deleteQuietly(scratch(name)));
@@ -418,16 +436,16 @@ public final class OutputDirectory {
 
         /**
          * Writes the scratch copy of a file (flushed with {@code sync}), in a directory made first unless it is
-         * the write's own, and notes it in {@code staged} once it is ours, so that closing can undo it.
+         * the write's own; {@code ours} notes it once it is ours, so that closing can undo it.
          */
-        private void stage(String name, byte[] content, boolean fresh, List<String> staged) {
+        private void stage(String name, byte[] content, boolean fresh, Runnable ours) {
             Path path = scratch(name);
             try {
                 if (!fresh) {
                     makeDirectories(parent(name));
                 }
                 try (FileChannel channel = FileChannel.open(path, SCRATCH_OPTIONS)) {
-                    staged.add(name);
+                    ours.run();
                     ByteBuffer buffer = ByteBuffer.wrap(content);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
@@ -439,6 +457,35 @@ public final class OutputDirectory {
             } catch (IOException | RuntimeException e) {
                 throw cannotWrite(e);
             }
+        }
+    }
+
+    /**
+     * A directory a write adds files to: whether the write made it (null until known), and the names of the files
+     * added there, each with whether its scratch copy is written, so ours (removed if the write is not committed).
+     */
+    private static final class Dir {
+
+        private static final String[] NONE = {};
+
+        Boolean made;
+        String[] names = NONE;
+        boolean[] staged = {};
+        int count;
+
+        /** Notes a file, with room for {@code more} in all; its place, or -1 when it was added already. */
+        int add(String name, int more) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(name)) {
+                    return -1;
+                }
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, Math.max(count + more, 2 * count));
+                staged = Arrays.copyOf(staged, names.length);
+            }
+            names[count] = name;
+            return count++;
         }
     }
 
