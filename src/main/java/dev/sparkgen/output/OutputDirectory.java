@@ -270,21 +270,22 @@ public final class OutputDirectory {
         private boolean unchanged(String name, byte[] content) {
             Path target = root.resolve(name);
             checkParents(name, true);
-            if (Files.isSymbolicLink(target)) {
+            BasicFileAttributes there = attributes(target);
+            if (there == null) {
+                return false;
+            }
+            if (there.isSymbolicLink()) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
                         + "remove it and render again");
             }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new OutputException(target + " exists and is not a file");
-                }
-                if (!owned.contains(name)) {
-                    throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
-                            + root.resolve(RECORD) + "): move it away and render again");
-                }
-                return Arrays.equals(read(target), content);
+            if (!there.isRegularFile()) {
+                throw new OutputException(target + " exists and is not a file");
             }
-            return false;
+            if (!owned.contains(name)) {
+                throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
+                        + root.resolve(RECORD) + "): move it away and render again");
+            }
+            return there.size() == content.length && Arrays.equals(read(target), content);
         }
 
         /**
@@ -682,10 +683,12 @@ public final class OutputDirectory {
         String[] parts = name.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             dir = dir.resolve(parts[i]);
-            String problem = Files.isSymbolicLink(dir)
-                    ? " is a symbolic link: spark-gen does not write through links"
-                    : Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                    ? " exists and is not a directory" : null;
+            BasicFileAttributes there = attributes(dir);
+            if (there == null) {
+                return true; // nor anything below it
+            }
+            String problem = there.isSymbolicLink() ? " is a symbolic link: spark-gen does not write through links"
+                    : !there.isDirectory() ? " exists and is not a directory" : null;
             if (problem != null && refuse) {
                 throw new OutputException(dir + problem);
             }
@@ -783,6 +786,18 @@ public final class OutputDirectory {
             }
             Files.delete(dir);
             dir = dir.getParent();
+        }
+    }
+
+    /**
+     * What is at a path itself, a link not followed, in one look (where {@code Files.isSymbolicLink}, {@code exists}
+     * and {@code isDirectory} take one each); null when nothing is there, or it cannot be looked at, as they say.
+     */
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
         }
     }
 

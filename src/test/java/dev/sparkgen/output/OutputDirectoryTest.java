@@ -138,6 +138,16 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void write_aFileChangedToTheSameSize_orEditedByHand_isRewritten() {
+        write("a.yaml", "abc", "b.yaml", "b", "app/c.yaml", "c");
+        put(out().resolve("b.yaml"), "x"); // edited since: the same size as what is rendered
+
+        assertEquals(new OutputDirectory.Summary(3, 0), write("a.yaml", "abd", "b.yaml", "b", "app/c.yaml", "d"));
+        assertEquals(Map.of("", "<dir>", "a.yaml", "abd", "b.yaml", "b", "app", "<dir>", "app/c.yaml", "d",
+                ".spark-gen", HEADER + "a.yaml\napp/c.yaml\nb.yaml\n"), snapshot(out()));
+    }
+
+    @Test
     void write_oneFileChanged_rewritesOnlyThatFile() throws IOException {
         write("a.yaml", "a", "b.yaml", "b");
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
