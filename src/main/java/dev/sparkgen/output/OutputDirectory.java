@@ -436,13 +436,13 @@ public final class OutputDirectory {
         }
 
         /**
-         * Writes the scratch copy of a file (flushed with {@code sync}), in a directory made first unless it is
-         * the write's own; {@code ours} notes it once it is ours, so that closing can undo it.
+         * Writes the scratch copy of a file (flushed with {@code sync}), its directory made first unless known to
+         * be there; {@code ours} notes the copy once it is ours, so that closing can undo it.
          */
-        private void stage(String name, byte[] content, boolean fresh, Runnable ours) {
+        private void stage(String name, byte[] content, boolean dirThere, Runnable ours) {
             Path path = scratch(name);
             try {
-                if (!fresh) {
+                if (!dirThere) {
                     makeDirectories(parent(name));
                 }
                 try (FileChannel channel = FileChannel.open(path, SCRATCH_OPTIONS)) {
