@@ -114,17 +114,17 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /**
-     * Renders every job, handing each file of each app to {@code files} by its path in OUT, then the root
-     * kustomization of several apps; prints the problems.
+     * Renders every job, handing the files of each app at once to {@code files} with their directory in OUT ("" or
+     * "APP/"), then the root kustomization of several apps; prints the problems.
      */
     private SparkGen.Batch render(List<SparkGen.Input> inputs, SparkGen.Options options, Progress progress,
-                                  boolean flat, BiConsumer<String, String> files) {
-        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options, app -> app.files()
-                .forEach((name, text) -> files.accept(flat ? name : app.app() + "/" + name, text)), progress);
+                                  boolean flat, BiConsumer<String, Map<String, String>> files) {
+        SparkGen.Batch batch = cli.sparkGen().renderAll(inputs, options,
+                app -> files.accept(flat ? "" : app.app() + "/", app.files()), progress);
         progress.end();
         Report.text(batch.problems(), cli.err);
         if (batch.ok() && !flat) {
-            files.accept(Rendered.KUSTOMIZATION, cli.sparkGen().rootKustomization(batch.apps()));
+            files.accept("", Map.of(Rendered.KUSTOMIZATION, cli.sparkGen().rootKustomization(batch.apps())));
         }
         return batch;
     }

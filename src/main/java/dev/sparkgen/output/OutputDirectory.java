@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.SimpleFileVisitor;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +58,9 @@ public final class OutputDirectory {
 
     public static final String RECORD = ".spark-gen";
     static final String SCRATCH_SUFFIX = ".spark-gen-tmp";
+    /** A scratch file is written anew, never through a link (one a killed render left is overwritten). */
+    private static final Set<OpenOption> SCRATCH_OPTIONS = Set.of(StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     /** The lock file, there while a render runs (see {@link OutputLock}). */
     public static final String LOCK = OutputLock.NAME;
     private static final String RECORD_HEADER =
@@ -128,7 +133,7 @@ public final class OutputDirectory {
      */
     public Summary write(SortedMap<String, String> files) {
         try (Write write = begin()) {
-            files.forEach(write::add);
+            write.add("", files);
             return write.commit();
         }
     }
@@ -170,13 +175,15 @@ public final class OutputDirectory {
     public final class Write implements AutoCloseable {
 
         private final Set<String> owned;
-        private final SortedSet<String> names = new TreeSet<>();
-        private final SortedSet<String> changed = new TreeSet<>();
-        private final Map<String, Path> scratch = new TreeMap<>();
+        /**
+         * The directories files went to ("" the root), each with whether this write made it and the files added
+         * there: a name is kept once, its directory's, and its scratch path derived from it ({@link #scratch}).
+         */
+        private final Map<String, Dir> dirs = new HashMap<>();
+        /** The record's scratch copies, once written (by {@link #commit}). */
+        private final List<String> recordScratch = new ArrayList<>(2);
         private final OutputLock lock;
         private final List<Path> createdDirs;
-        /** The same directories, to ask whether a file's directory is one this write created. */
-        private final Set<Path> created = new HashSet<>();
         private boolean committed;
         private boolean closed;
 
@@ -184,63 +191,165 @@ public final class OutputDirectory {
             this.owned = owned;
             this.lock = lock;
             this.createdDirs = createdDirs;
-            this.created.addAll(createdDirs);
+            dir("").made = createdDirs.contains(root);
+        }
+
+        private Dir dir(String name) {
+            return dirs.computeIfAbsent(name, key -> new Dir());
         }
 
         /** Adds a file: checks that it may be written, and stages it when it differs from what is there. */
         public void add(String name, String text) {
-            Path target = resolve(name);
-            boolean fresh;
+            add("", Map.of(name, text));
+        }
+
+        /**
+         * Adds files at once, each named {@code prefix} + its name (an app's, under "APP/"), as {@link #add(String,
+         * String)} adds one: a render thread takes the write's lock a few times an app, not twice a file.
+         */
+        public void add(String prefix, Map<String, String> files) {
+            int count = files.size();
+            String[] names = new String[count];
+            String[] parents = new String[count];
+            String[] fileNames = new String[count]; // an app's: the renderer's strings, kept as they are
+            String prefixDir = parent(prefix + "x");
+            int i = 0;
+            for (String file : files.keySet()) {
+                String name = prefix.isEmpty() ? file : prefix + file;
+                if (!safeRelative(name)) {
+                    throw new IllegalArgumentException("not a relative file name: " + name);
+                }
+                boolean inPrefix = file.indexOf('/') < 0;
+                names[i] = name;
+                parents[i] = inPrefix ? prefixDir : parent(name);
+                fileNames[i++] = inPrefix ? file : name.substring(name.lastIndexOf('/') + 1);
+            }
+            Dir[] dirOf = new Dir[count];
+            int[] at = new int[count];
             synchronized (this) {
-                if (committed || !names.add(name)) {
-                    throw new IllegalStateException(committed ? "the write is committed" : name + " added twice");
+                if (committed) {
+                    throw new IllegalStateException("the write is committed");
                 }
-                // In a directory this write created there is nothing but what it put there: no need to look (and
-                // for a file that does not exist yet, each of the JDK's answers costs a thrown exception)
-                fresh = created.contains(target.getParent());
+                for (i = 0; i < count; i++) {
+                    dirOf[i] = dir(parents[i]);
+                    at[i] = dirOf[i].add(fileNames[i], count - i);
+                    if (at[i] < 0) {
+                        throw new IllegalStateException(names[i] + " added twice");
+                    }
+                }
             }
-            byte[] content = utf8(text);
-            if (!fresh && existingOwnFile(name, target) && Arrays.equals(read(target), content)) {
-                return;
-            }
+            boolean[] ours = new boolean[count];
             try {
-                synchronized (this) {
-                    int before = createdDirs.size();
-                    createDirectories(target.getParent(), createdDirs);
-                    created.addAll(createdDirs.subList(before, createdDirs.size()));
-                    changed.add(name);
+                String dir = null;
+                boolean fresh = false;
+                i = 0;
+                for (String text : files.values()) {
+                    int index = i++;
+                    if (!parents[index].equals(dir)) {
+                        dir = parents[index];
+                        fresh = fresh(dir);
+                    }
+                    byte[] content = utf8(text);
+                    if (fresh || !unchanged(names[index], content)) {
+                        stage(names[index], content, fresh, () -> ours[index] = true);
+                    }
                 }
-                stage(name, content);
-            } catch (IOException | RuntimeException e) {
-                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            } finally {
+                synchronized (this) {
+                    for (int j = 0; j < count; j++) {
+                        dirOf[j].staged[at[j]] |= ours[j];
+                    }
+                }
             }
         }
 
         /**
-         * Whether a file spark-gen wrote is at a file's place; anything else there (a link on the way, a directory,
-         * a file it did not write) is an error.
+         * Whether a file spark-gen wrote is at a file's place, as {@code content}; anything else there (a link on
+         * the way, a directory, a file it did not write) is an error.
          */
-        private boolean existingOwnFile(String name, Path target) {
+        private boolean unchanged(String name, byte[] content) {
+            Path target = root.resolve(name);
             checkParents(name, true);
-            if (Files.isSymbolicLink(target)) {
+            BasicFileAttributes there = attributes(target);
+            if (there == null) {
+                return false;
+            }
+            if (there.isSymbolicLink()) {
                 throw new OutputException(target + " is a symbolic link: spark-gen does not write through links; "
                         + "remove it and render again");
             }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new OutputException(target + " exists and is not a file");
-                }
-                if (!owned.contains(name)) {
-                    throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
-                            + root.resolve(RECORD) + "): move it away and render again");
-                }
-                return true;
+            if (!there.isRegularFile()) {
+                throw new OutputException(target + " exists and is not a file");
             }
-            return false;
+            if (!owned.contains(name)) {
+                throw new OutputException(target + " exists and was not written by spark-gen (it is not in "
+                        + root.resolve(RECORD) + "): move it away and render again");
+            }
+            return there.size() == content.length && Arrays.equals(read(target), content);
+        }
+
+        /**
+         * Whether a directory is this write's own: one it creates here when it is not there and the way to it is
+         * the root or the write's own, so that no link can be on it. One that was there (whatever it is), or
+         * whose way was, is not: its files are looked at one by one ({@link #unchanged}).
+         */
+        private boolean fresh(String dir) {
+            synchronized (this) {
+                Dir known = dirs.get(dir);
+                if (known != null && known.made != null) {
+                    return known.made;
+                }
+            }
+            String up = parent(dir);
+            Path path = root.resolve(dir);
+            boolean made;
+            try {
+                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(e);
+            }
+            synchronized (this) {
+                Dir entry = dir(dir);
+                if (made) {
+                    createdDirs.add(path);
+                    entry.made = true;
+                } else if (entry.made == null) {
+                    entry.made = false;
+                } // else known meanwhile: another thread made it, or found it there
+                return entry.made;
+            }
+        }
+
+        /** Makes the directories on a file's way that are not there, once {@link #unchanged} checked that way. */
+        private void makeDirectories(String dir) throws IOException {
+            Path path = root.resolve(dir);
+            if (dir.isEmpty() || Files.isDirectory(path)) {
+                return;
+            }
+            makeDirectories(parent(dir));
+            if (makeDirectory(path)) {
+                synchronized (this) {
+                    createdDirs.add(path);
+                    dir(dir).made = true;
+                }
+            } else if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(path.toString());
+            }
         }
 
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
         public synchronized Summary commit() {
+            SortedSet<String> names = new TreeSet<>();
+            List<String> changed = new ArrayList<>();
+            dirs.forEach((dir, files) -> {
+                for (int i = 0; i < files.count; i++) {
+                    String name = dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i];
+                    names.add(name);
+                    if (files.staged[i]) {
+                        changed.add(name);
+                    }
+                }
+            });
             SortedSet<String> stale = new TreeSet<>(owned);
             stale.removeAll(names);
             SortedSet<String> all = new TreeSet<>(owned);
@@ -253,28 +362,30 @@ public final class OutputDirectory {
                 return new Summary(0, 0);
             }
             try {
-                stage(RECORD + ".intent", record(all));
-                stage(RECORD, finalRecord);
+                stage(RECORD + ".intent", record(all), true, () -> recordScratch.add(RECORD + ".intent"));
+                stage(RECORD, finalRecord, true, () -> recordScratch.add(RECORD));
                 if (sync) {
-                    new TreeSet<>(scratch.values().stream().map(Path::getParent).toList())
-                            .forEach(disk::flushDirectory);
+                    Set<Path> dirs = new TreeSet<>();
+                    dirs.add(root);
+                    changed.forEach(name -> dirs.add(root.resolve(parent(name))));
+                    dirs.forEach(disk::flushDirectory);
                 }
-            } catch (IOException | RuntimeException e) {
-                throw new OutputException("cannot write " + root + ": " + reason(e), e);
+            } catch (RuntimeException e) {
+                throw cannotWrite(e);
             }
 
             // 2. the switch: each step atomic, the record always a superset of what is ours
             committed = true;
             try {
-                disk.move(scratch.get(RECORD + ".intent"), root.resolve(RECORD));
-                List<String> order = new ArrayList<>(changed);
-                // kustomization.yaml files last, deeper files first (a lambda of our own: Comparator.comparing's
-                // are serializable, which no start-up archive holds)
-                order.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
+                disk.move(scratch(RECORD + ".intent"), root.resolve(RECORD));
+                // kustomization.yaml files last, deeper files first, else by name (a lambda of our own:
+                // Comparator.comparing's are serializable, which no start-up archive holds)
+                changed.sort(null);
+                changed.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
                         ? Boolean.compare(a.endsWith("kustomization.yaml"), b.endsWith("kustomization.yaml"))
-                        : Integer.compare(b.split("/").length, a.split("/").length));
-                for (String name : order) {
-                    disk.move(scratch.get(name), resolve(name));
+                        : Integer.compare(depth(b), depth(a)));
+                for (String name : changed) {
+                    disk.move(scratch(name), root.resolve(name));
                 }
                 int removed = 0;
                 for (String name : stale) {
@@ -285,7 +396,7 @@ public final class OutputDirectory {
                     }
                     removeEmptyParents(path);
                 }
-                disk.move(scratch.get(RECORD), root.resolve(RECORD));
+                disk.move(scratch(RECORD), root.resolve(RECORD));
                 if (sync) {
                     disk.flushDirectory(root);
                 }
@@ -309,7 +420,14 @@ public final class OutputDirectory {
             boolean undo = !committed;
             committed = true;
             if (undo) {
-                scratch.values().forEach(OutputDirectory::deleteQuietly);
+                dirs.forEach((dir, files) -> {
+                    for (int i = 0; i < files.count; i++) {
+                        if (files.staged[i]) {
+                            deleteQuietly(scratch(dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i]));
+                        }
+                    }
+                });
+                recordScratch.forEach(name -> deleteQuietly(scratch(name)));
             }
             lock.close();
             if (undo) {
@@ -317,24 +435,94 @@ public final class OutputDirectory {
             }
         }
 
-        /** Writes the scratch copy of a file (flushed with {@code sync}), noting it first, so that closing can undo it. */
-        private void stage(String name, byte[] content) throws IOException {
-            Path target = root.resolve(name);
-            Path path = target.resolveSibling("." + target.getFileName() + SCRATCH_SUFFIX);
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                synchronized (this) {
-                    scratch.put(name, path); // ours from here on: removed if the write is not committed
+        /**
+         * Writes the scratch copy of a file (flushed with {@code sync}), its directory made first unless known to
+         * be there; {@code ours} notes the copy once it is ours, so that closing can undo it.
+         */
+        private void stage(String name, byte[] content, boolean dirThere, Runnable ours) {
+            Path path = scratch(name);
+            try {
+                if (!dirThere) {
+                    makeDirectories(parent(name));
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                try (FileChannel channel = FileChannel.open(path, SCRATCH_OPTIONS)) {
+                    ours.run();
+                    ByteBuffer buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    if (sync) {
+                        disk.flush(channel, path);
+                    }
                 }
-                if (sync) {
-                    disk.flush(channel, path);
-                }
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(e);
             }
         }
+    }
+
+    /**
+     * A directory a write adds files to: whether the write made it (null until known), and the names of the files
+     * added there, each with whether its scratch copy is written, so ours (removed if the write is not committed).
+     */
+    private static final class Dir {
+
+        private static final String[] NONE = {};
+
+        Boolean made;
+        String[] names = NONE;
+        boolean[] staged = {};
+        int count;
+
+        /** Notes a file, with room for {@code more} in all; its place, or -1 when it was added already. */
+        int add(String name, int more) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(name)) {
+                    return -1;
+                }
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, Math.max(count + more, 2 * count));
+                staged = Arrays.copyOf(staged, names.length);
+            }
+            names[count] = name;
+            return count++;
+        }
+    }
+
+    /** Where a file's scratch copy goes: {@code .NAME.spark-gen-tmp} beside it. */
+    private Path scratch(String name) {
+        int slash = name.lastIndexOf('/');
+        return root.resolve(name.substring(0, slash + 1) + "." + name.substring(slash + 1) + SCRATCH_SUFFIX);
+    }
+
+    /** The directory of a file or directory, relative to the root ("" for the root). */
+    private static String parent(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
+    }
+
+    private static int depth(String name) {
+        int depth = 0;
+        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Makes a directory whose parent is there; false when something is already at its place. */
+    private static boolean makeDirectory(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private OutputException cannotWrite(Exception e) {
+        return e instanceof OutputException output ? output
+                : new OutputException("cannot write " + root + ": " + reason(e), e);
     }
 
     /**
@@ -383,6 +571,11 @@ public final class OutputDirectory {
         private Comparison(Set<String> owned, OutputLock lock) {
             this.owned = owned;
             this.lock = lock;
+        }
+
+        /** Compares files with what is there, each named {@code prefix} + its name (see {@link Write#add}). */
+        public void add(String prefix, Map<String, String> files) {
+            files.forEach((name, text) -> add(prefix.isEmpty() ? name : prefix + name, text));
         }
 
         /** Compares a file with what is there; refuses, as a write would, a path through a link. */
@@ -460,15 +653,18 @@ public final class OutputDirectory {
     }
 
     static boolean safeRelative(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")) {
+        if (name.contains("\\") || name.contains("\0") || name.equals(RECORD)) {
             return false;
         }
-        for (String part : name.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        for (int from = 0, slash; from <= name.length(); from = slash + 1) { // each part: not empty, . or ..
+            slash = name.indexOf('/', from);
+            slash = slash < 0 ? name.length() : slash;
+            int length = slash - from;
+            if (length == 0 || length <= 2 && name.startsWith(length == 1 ? "." : "..", from)) {
                 return false;
             }
         }
-        return !name.equals(RECORD);
+        return true;
     }
 
     private Path resolve(String name) {
@@ -487,10 +683,12 @@ public final class OutputDirectory {
         String[] parts = name.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             dir = dir.resolve(parts[i]);
-            String problem = Files.isSymbolicLink(dir)
-                    ? " is a symbolic link: spark-gen does not write through links"
-                    : Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                    ? " exists and is not a directory" : null;
+            BasicFileAttributes there = attributes(dir);
+            if (there == null) {
+                return true; // nor anything below it
+            }
+            String problem = there.isSymbolicLink() ? " is a symbolic link: spark-gen does not write through links"
+                    : !there.isDirectory() ? " exists and is not a directory" : null;
             if (problem != null && refuse) {
                 throw new OutputException(dir + problem);
             }
@@ -588,6 +786,18 @@ public final class OutputDirectory {
             }
             Files.delete(dir);
             dir = dir.getParent();
+        }
+    }
+
+    /**
+     * What is at a path itself, a link not followed, in one look (where {@code Files.isSymbolicLink}, {@code exists}
+     * and {@code isDirectory} take one each); null when nothing is there, or it cannot be looked at, as they say.
+     */
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
         }
     }
 

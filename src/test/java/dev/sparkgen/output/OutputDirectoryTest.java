@@ -138,6 +138,16 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void write_aFileChangedToTheSameSize_orEditedByHand_isRewritten() {
+        write("a.yaml", "abc", "b.yaml", "b", "app/c.yaml", "c");
+        put(out().resolve("b.yaml"), "x"); // edited since: the same size as what is rendered
+
+        assertEquals(new OutputDirectory.Summary(3, 0), write("a.yaml", "abd", "b.yaml", "b", "app/c.yaml", "d"));
+        assertEquals(Map.of("", "<dir>", "a.yaml", "abd", "b.yaml", "b", "app", "<dir>", "app/c.yaml", "d",
+                ".spark-gen", HEADER + "a.yaml\napp/c.yaml\nb.yaml\n"), snapshot(out()));
+    }
+
+    @Test
     void write_oneFileChanged_rewritesOnlyThatFile() throws IOException {
         write("a.yaml", "a", "b.yaml", "b");
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
@@ -251,6 +261,80 @@ class OutputDirectoryTest {
         OutputException e = assertThrows(OutputException.class, () -> write("a.yaml", "a"));
 
         assertEquals(out().resolve("a.yaml") + " exists and is not a file", e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- directories a write makes (no look inside)
+
+    @Test
+    void add_aDirectoryTheWriteWouldMake_takenByALinkMeanwhile_isRefused_andNothingIsWrittenOutside()
+            throws IOException {
+        Path outside = Files.createDirectory(tmp.resolve("outside"));
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("a/", files("x.yaml", "x"));
+            Files.createSymbolicLink(out().resolve("b"), outside); // placed between two apps
+
+            OutputException e = assertThrows(OutputException.class, () -> write.add("b/", files("x.yaml", "x")));
+
+            assertEquals(out().resolve("b") + " is a symbolic link: spark-gen does not write through links",
+                    e.getMessage());
+        }
+        assertEquals(Map.of("", "<dir>"), snapshot(outside));
+        assertEquals(Map.of("", "<dir>", "b", "-> " + outside), snapshot(out()));
+    }
+
+    @Test
+    void add_aDirectoryTheWriteWouldMake_takenByAFileMeanwhile_isRefused() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("a/", files("x.yaml", "x"));
+            put(out().resolve("b"), "theirs");
+
+            OutputException e = assertThrows(OutputException.class, () -> write.add("b/", files("x.yaml", "x")));
+
+            assertEquals(out().resolve("b") + " exists and is not a directory", e.getMessage());
+        }
+        assertEquals(Map.of("", "<dir>", "b", "theirs"), snapshot(out()));
+    }
+
+    @Test
+    void add_aDirectoryTheWriteWouldMake_madeByAnotherMeanwhile_hasItsFilesChecked_andStays() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("a/", files("x.yaml", "x"));
+            put(out().resolve("b/x.yaml"), "theirs");
+
+            OutputException e = assertThrows(OutputException.class,
+                    () -> write.add("b/", files("w.yaml", "w", "x.yaml", "x")));
+
+            assertEquals(out().resolve("b/x.yaml") + " exists and was not written by spark-gen (it is not in "
+                    + out().resolve(".spark-gen") + "): move it away and render again", e.getMessage());
+        }
+        assertEquals(Map.of("", "<dir>", "b", "<dir>", "b/x.yaml", "theirs"), snapshot(out()));
+    }
+
+    @Test
+    void add_underADirectoryThatWasThere_makesTheRest_andAFailedWriteRemovesOnlyThose() throws IOException {
+        put(out().resolve("a/notes.txt"), "mine");
+        Files.createDirectory(out().resolve("a/.y.yaml.spark-gen-tmp")); // the second file cannot be staged
+        Map<String, String> before = snapshot(out());
+
+        assertThrows(OutputException.class, () -> write("a/b/c/x.yaml", "x", "a/y.yaml", "y"));
+
+        assertEquals(before, snapshot(out()));
+        write("a/b/c/x.yaml", "x", "a/b/c/z.yaml", "z");
+        assertEquals("z", snapshot(out()).get("a/b/c/z.yaml"));
+    }
+
+    @Test
+    void add_manyAtOnce_writesWhatOneAtATimeWould_andRefusesANameAddedTwice() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("x.yaml", "x", "y.yaml", "y"));
+            write.add("kustomization.yaml", "k");
+            assertEquals("app/y.yaml added twice", assertThrows(IllegalStateException.class,
+                    () -> write.add("app/", files("y.yaml", "y2"))).getMessage());
+            assertEquals(new OutputDirectory.Summary(3, 0), write.commit());
+        }
+        assertEquals(Map.of("", "<dir>", "app", "<dir>", "app/x.yaml", "x", "app/y.yaml", "y",
+                "kustomization.yaml", "k", ".spark-gen", HEADER + "app/x.yaml\napp/y.yaml\nkustomization.yaml\n"),
+                snapshot(out()));
     }
 
     // ---------------------------------------------------------------- a write that fails halfway
@@ -425,7 +509,11 @@ class OutputDirectoryTest {
     @Test
     void safeRelative_refusesAbsoluteParentAndRecordNames() {
         assertTrue(OutputDirectory.safeRelative("app/x.yaml"));
-        for (String name : new String[] {"", "/etc/passwd", "../x", "a/../../x", "a//b", "./x", "a\\b", ".spark-gen"}) {
+        for (String name : new String[] {".x", "..x", "a/...", ".hidden/x.yaml", "a/.spark-gen"}) {
+            assertTrue(OutputDirectory.safeRelative(name), name);
+        }
+        for (String name : new String[] {"", "/etc/passwd", "../x", "a/../../x", "a//b", "./x", "a\\b", ".spark-gen",
+                ".", "..", "a/", "a/.", "a/..", "/", "x\0"}) {
             assertFalse(OutputDirectory.safeRelative(name), name);
         }
     }
