@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -93,6 +95,9 @@ final class Cli {
             throw exists(given);
         } catch (AccessDeniedException e) {
             throw CliException.invalid(given + ": cannot write: permission denied");
+        } catch (FileSystemException e) {
+            // the exception names the temporary file, which the user never asked for: say it of what they named
+            throw CliException.invalid(given + ": cannot write: " + whyNot(target, given, e));
         } catch (IOException e) {
             throw CliException.invalid(given + ": cannot write: " + e.getMessage());
         } finally {
@@ -104,6 +109,18 @@ final class Cli {
                 }
             }
         }
+    }
+
+    /** Why a file could not be written, in terms of the path the user gave: its directory, else the system's reason. */
+    private static String whyNot(Path target, String given, FileSystemException e) {
+        Path directory = target.toAbsolutePath().getParent();
+        Path givenDirectory = Path.of(given).getParent();
+        String shown = givenDirectory == null ? "." : givenDirectory.toString();
+        if (!Files.isDirectory(directory)) {
+            return Files.exists(directory, LinkOption.NOFOLLOW_LINKS) ? shown + " is not a directory"
+                    : "the directory " + shown + " does not exist";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.sparkgen.testing.SparkGenCli.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,22 @@ class ExplainInitCompletionTest {
         Result directory = SparkGenCli.runIn(cwd, "init", "mine", "-o", "jobs", "--force");
         assertEquals(1, directory.exitCode());
         assertEquals("spark-gen: jobs: is a directory: name the file to write", directory.err().strip());
+    }
+
+    @Test
+    void init_intoAMissingDirectory_namesIt_andLeavesNothingBehind() throws IOException {
+        Result missing = SparkGenCli.runIn(cwd, "init", "mine", "-o", "jobs/new/mine.yaml");
+        assertEquals(1, missing.exitCode());
+        assertEquals("spark-gen: jobs/new/mine.yaml: cannot write: the directory jobs/new does not exist",
+                missing.err().strip());
+        Files.writeString(cwd.resolve("notes"), "mine\n");
+        Result file = SparkGenCli.runIn(cwd, "init", "mine", "-o", "notes/mine.yaml");
+        assertEquals(1, file.exitCode());
+        assertEquals("spark-gen: notes/mine.yaml: cannot write: notes is not a directory", file.err().strip());
+        try (var left = Files.list(cwd)) {
+            assertEquals(List.of(cwd.resolve("notes")), left.toList());
+        }
+        assertEquals("mine\n", Files.readString(cwd.resolve("notes")));
     }
 
     @Test

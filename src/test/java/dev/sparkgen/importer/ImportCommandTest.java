@@ -103,6 +103,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void import_intoAMissingDirectory_namesIt_notATemporaryFile() throws IOException {
+        app("etl", "");
+        Result result = run("import", "app.yaml", "-o", "imported/job.yaml");
+        assertEquals(1, result.exitCode());
+        assertEquals("spark-gen: imported/job.yaml: cannot write: the directory imported does not exist",
+                result.err().lines().filter(l -> !l.contains("warning:")).reduce("", String::concat));
+        assertFalse(Files.exists(cwd.resolve("imported")));
+    }
+
+    @Test
     void import_withForce_replacesAnExistingFile() throws IOException {
         app("etl", "");
         write("job.yaml", "mine\n");
