@@ -45,12 +45,15 @@ public final class TemplateFunctions {
      * How the driver's one pod spec goes into a Pod, and would go into a Job's or a CronJob's template.
      */
     public static String nest(Object value, int indent) {
-        String pad = " ".repeat(indent);
-        StringBuilder out = new StringBuilder(4096);
-        for (String line : text(value, "nest").split("\n")) {
-            if (!line.isEmpty()) {
-                out.append('\n').append(pad).append(line);
+        String text = text(value, "nest");
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 16);
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (end > start) {
+                Encode.spaces(out.append('\n'), indent).append(text, start, end);
             }
+            start = end + 1;
         }
         return out.toString();
     }
@@ -61,13 +64,15 @@ public final class TemplateFunctions {
     }
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
+    @SuppressWarnings("unchecked")
     public static String args(Object value, int indent) {
-        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(View.Arg.class::cast).toList(), indent);
+        return YamlWriter.args((List<View.Arg>) known(value, "args"), indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
+    @SuppressWarnings("unchecked")
     public static String env(Object value, int indent) {
-        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(View.Env.class::cast).toList(), indent);
+        return YamlWriter.env((List<View.Env>) known(value, "env"), indent);
     }
 
     /** The lines of a properties file. */
@@ -85,11 +90,19 @@ public final class TemplateFunctions {
      * backslash, line breaks and other control characters escaped, so no value can add a row, a link or a tag.
      */
     public static String md(Object value) {
-        String text = Quote.controls(text(value, "md"));
+        String text = text(value, "md");
+        int i = 0;
+        while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) < 0x7F && !mdSpecial(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        text = Quote.controls(text);
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+        for (i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
+            if (mdSpecial(c)) {
                 out.append('\\');
             }
             out.append(c);
@@ -97,9 +110,24 @@ public final class TemplateFunctions {
         return out.toString();
     }
 
+    private static boolean mdSpecial(char c) {
+        return switch (c) {
+            case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' -> true;
+            default -> false;
+        };
+    }
+
     /** Text in a quoted Mermaid label: letters, digits and '-', '.', ',', ' ', '/'; anything else '_'. */
     public static String label(Object value) {
-        return NOT_IN_A_LABEL.matcher(text(value, "label")).replaceAll("_");
+        String text = text(value, "label");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ','
+                    || c == ' ' || c == '/' || c == '-')) {
+                return NOT_IN_A_LABEL.matcher(text).replaceAll("_");
+            }
+        }
+        return text;
     }
 
     /** Text in a comment: on one line, its control characters escaped. */
