@@ -130,13 +130,18 @@ public final class Encode {
      * a template writes {@code key:{{ block(text, 4) }}}.
      */
     public static String block(String text, int indent) {
+        return block(new StringBuilder(text.length() + 64), text, indent).toString();
+    }
+
+    /** {@code out} with {@link #block(String, int)}'s text appended. */
+    static StringBuilder block(StringBuilder out, String text, int indent) {
         if (text.isBlank() || !literalSafe(text)) {
-            return " " + doubleQuoted(text);
+            return out.append(' ').append(doubleQuoted(text));
         }
         String chomp = !text.endsWith("\n") ? "-" : text.endsWith("\n\n") ? "+" : "";
         // an indentation indicator counts from the key's indentation, which is two less than the block's
         String indicator = text.startsWith(" ") || text.startsWith("\n") ? "2" : "";
-        StringBuilder out = new StringBuilder(text.length() + 64).append(" |").append(indicator).append(chomp);
+        out.append(" |").append(indicator).append(chomp);
         int end = text.endsWith("\n") ? text.length() - 1 : text.length();
         for (int start = 0; start <= end; ) {
             int newline = text.indexOf('\n', start);
@@ -147,7 +152,7 @@ public final class Encode {
             }
             start = lineEnd + 1;
         }
-        return out.toString();
+        return out;
     }
 
     private static final String SPACES = " ".repeat(64);
@@ -249,21 +254,31 @@ public final class Encode {
 
     /** The lines of a properties file ({@code key value}), in the map's order. */
     public static String propertiesFile(java.util.Map<?, ?> properties) {
-        StringBuilder out = new StringBuilder(properties.size() * 64);
+        return propertiesFile(new StringBuilder(properties.size() * 64), properties).toString();
+    }
+
+    /** {@code out} with {@link #propertiesFile(java.util.Map)}'s lines appended. */
+    static StringBuilder propertiesFile(StringBuilder out, java.util.Map<?, ?> properties) {
         for (java.util.Map.Entry<?, ?> entry : properties.entrySet()) {
             properties(out, String.valueOf(entry.getKey()), true);
             properties(out.append(' '), String.valueOf(entry.getValue()), false);
             out.append('\n');
         }
-        return out.toString();
+        return out;
     }
 
     /** The export lines of a bash script that sets exactly these variables to exactly these values. */
     public static String exports(java.util.Map<?, ?> variables) {
-        StringBuilder out = new StringBuilder(variables.size() * 32);
-        variables.forEach((name, value) -> out.append("export ").append(name).append('=')
-                .append(shell(String.valueOf(value))).append('\n'));
-        return out.toString();
+        return exports(new StringBuilder(variables.size() * 32), variables).toString();
+    }
+
+    /** {@code out} with {@link #exports(java.util.Map)}'s lines appended. */
+    static StringBuilder exports(StringBuilder out, java.util.Map<?, ?> variables) {
+        for (java.util.Map.Entry<?, ?> variable : variables.entrySet()) {
+            out.append("export ").append(variable.getKey()).append('=')
+                    .append(shell(String.valueOf(variable.getValue()))).append('\n');
+        }
+        return out;
     }
 
     /** A key of a properties file, read back by {@link java.util.Properties#load(java.io.Reader)} as itself. */

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The only ways a template prints a value: each function encodes it for where it lands. Templates call them as
  * {@code {{ yaml(names.pod) }}}; {@link Template} refuses a value printed any other way when it parses a template.
+ * A function returns its text, or appends it to the template's output ({@code out}) when it builds it piece by piece.
  */
 public final class TemplateFunctions {
 
@@ -30,13 +31,13 @@ public final class TemplateFunctions {
     }
 
     /** A map or list as the block value of a key (see {@link YamlWriter#value}). */
-    public static String toyaml(Object value, int indent) {
-        return YamlWriter.value(known(value, "toyaml"), indent);
+    static void toyaml(StringBuilder out, Object value, int indent) {
+        YamlWriter.value(out, known(value, "toyaml"), indent);
     }
 
     /** A map's entries or a list's items beside others (see {@link YamlWriter#fields}). */
-    public static String fields(Object value, int indent) {
-        return YamlWriter.fields(known(value, "fields"), indent);
+    static void fields(StringBuilder out, Object value, int indent) {
+        YamlWriter.fields(out, known(value, "fields"), indent);
     }
 
     /**
@@ -44,9 +45,8 @@ public final class TemplateFunctions {
      * moved right, which keeps its meaning, since what spark-gen writes is block YAML whose scalars fit on one line.
      * How the driver's one pod spec goes into a Pod, and would go into a Job's or a CronJob's template.
      */
-    public static String nest(Object value, int indent) {
+    static void nest(StringBuilder out, Object value, int indent) {
         String text = text(value, "nest");
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 16);
         for (int start = 0; start < text.length(); ) {
             int end = text.indexOf('\n', start);
             end = end < 0 ? text.length() : end;
@@ -55,34 +55,33 @@ public final class TemplateFunctions {
             }
             start = end + 1;
         }
-        return out.toString();
     }
 
     /** A multi-line text as the value of a key. */
-    public static String block(Object value, int indent) {
-        return Encode.block(text(value, "block"), indent);
+    static void block(StringBuilder out, Object value, int indent) {
+        Encode.block(out, text(value, "block"), indent);
     }
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
     @SuppressWarnings("unchecked")
-    public static String args(Object value, int indent) {
-        return YamlWriter.args((List<View.Arg>) known(value, "args"), indent);
+    static void args(StringBuilder out, Object value, int indent) {
+        YamlWriter.args(out, (List<View.Arg>) known(value, "args"), indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
     @SuppressWarnings("unchecked")
-    public static String env(Object value, int indent) {
-        return YamlWriter.env((List<View.Env>) known(value, "env"), indent);
+    static void env(StringBuilder out, Object value, int indent) {
+        YamlWriter.env(out, (List<View.Env>) known(value, "env"), indent);
     }
 
     /** The lines of a properties file. */
-    public static String properties(Object value) {
-        return Encode.propertiesFile((Map<?, ?>) known(value, "properties"));
+    static void properties(StringBuilder out, Object value) {
+        Encode.propertiesFile(out, (Map<?, ?>) known(value, "properties"));
     }
 
     /** The export lines of a bash script. */
-    public static String exports(Object value) {
-        return Encode.exports((Map<?, ?>) known(value, "exports"));
+    static void exports(StringBuilder out, Object value) {
+        Encode.exports(out, (Map<?, ?>) known(value, "exports"));
     }
 
     /**

@@ -53,34 +53,29 @@ public final class YamlWriter {
      * {@code indent}, each on a line of its own, starting with a newline; nothing when there are none. A template
      * writes {@code spec:{{ fields(spec, 2) }}}, or adds items after its own.
      */
-    static String fields(Object value, int indent) {
+    static void fields(StringBuilder out, Object value, int indent) {
         if (value instanceof Map<?, ?> map && map.isEmpty() || value instanceof Collection<?> list && list.isEmpty()) {
-            return "";
+            return;
         }
-        StringBuilder out = new StringBuilder(256);
         write(out, value, indent, null, Style.MANIFEST);
-        return out.toString();
     }
 
     /**
      * A container's args, as list items at {@code indent}: a literal one escaped against Kubernetes' $(VAR)
      * expansion, the others (spark-gen's own references) as they are.
      */
-    static String args(List<View.Arg> args, int indent) {
-        StringBuilder out = new StringBuilder(256);
+    static void args(StringBuilder out, List<View.Arg> args, int indent) {
         for (View.Arg arg : args) {
             Encode.spaces(out.append('\n'), indent).append("- ")
                     .append(Encode.yaml(arg.literal() ? Encode.literal(arg.text()) : arg.text()));
         }
-        return out.toString();
     }
 
     /**
      * A container's env, as list items at {@code indent}: the value literal (escaped against $(VAR) expansion),
      * or valueFrom as it is when it is not empty.
      */
-    static String env(List<View.Env> env, int indent) {
-        StringBuilder out = new StringBuilder(256);
+    static void env(StringBuilder out, List<View.Env> env, int indent) {
         for (View.Env var : env) {
             Encode.spaces(out.append('\n'), indent).append("- name: ").append(Encode.yaml(var.name()));
             if (!var.valueFrom().isEmpty()) {
@@ -91,14 +86,11 @@ public final class YamlWriter {
                         .append(Encode.yaml(Encode.literal(var.value())));
             }
         }
-        return out.toString();
     }
 
     /** A value after its key, the key at {@code indent - 2} (see the class comment). */
-    static String value(Object value, int indent) {
-        StringBuilder out = new StringBuilder(128);
+    static void value(StringBuilder out, Object value, int indent) {
         write(out, value, indent, null, Style.MANIFEST);
-        return out.toString();
     }
 
     /**

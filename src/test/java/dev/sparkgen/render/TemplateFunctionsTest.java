@@ -25,8 +25,14 @@ class TemplateFunctionsTest {
 
     @Test
     void nest_movesEachLineRight_andDropsEmptyLines() {
-        assertEquals("\n  a: 1\n    b: 2\n  c", TemplateFunctions.nest("a: 1\n  b: 2\n\nc\n", 2));
-        assertEquals("", TemplateFunctions.nest("\n\n", 4));
-        assertEquals("\nx", TemplateFunctions.nest("x", 0));
+        assertEquals("\n  a: 1\n    b: 2\n  c", nest("a: 1\n  b: 2\n\nc\n", 2));
+        assertEquals("", nest("\n\n", 4));
+        assertEquals("\nx", nest("x", 0));
+    }
+
+    private static String nest(String text, int indent) {
+        StringBuilder out = new StringBuilder();
+        TemplateFunctions.nest(out, text, indent);
+        return out.toString();
     }
 }
