@@ -24,6 +24,15 @@ public final class Encode {
         return plainSafe(s) ? s : doubleQuoted(s);
     }
 
+    /** The ASCII characters a plain scalar may hold after its first: letters, digits and {@code ._/+@:=$()-}. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 0; c < PLAIN.length; c++) {
+            PLAIN[c] = isAsciiLetter(c) || c >= '0' && c <= '9' || "._/+@:=$()-".indexOf(c) >= 0;
+        }
+    }
+
     static boolean plainSafe(String s) {
         int n = s.length();
         if (n == 0 || n > 200) {
@@ -38,12 +47,11 @@ public final class Encode {
         if (!startOk || s.charAt(n - 1) == ':') {
             return false;
         }
+        // a copy of the bytes reads faster than charAt, under C1; a character past Latin-1 becomes '?', not plain
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 1; i < n; i++) {
-            char c = s.charAt(i);
-            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || switch (c) {
-                case '.', '_', '/', '+', '@', ':', '=', '$', '(', ')', '-' -> true;
-                default -> false;
-            })) {
+            int c = bytes[i];
+            if (c < 0 || !PLAIN[c]) {
                 return false;
             }
         }
