@@ -158,6 +158,18 @@ record View(
                            List<Map<String, Object>> driverIngress, List<Map<String, Object>> executorIngress) {
     }
 
+    /** The job file's name as the comment naming it keeps it; most are kept whole, without a regex's pass. */
+    private static String sourceName(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
+                return NOT_IN_A_SOURCE.matcher(source).replaceAll("_");
+            }
+        }
+        return source;
+    }
+
     static View of(App app, KubeVersion kube, String source) {
         SparkJob job = app.job();
         var ui = job.ui();
@@ -165,7 +177,7 @@ record View(
         uiLabels.putAll(app.labels());
         App.PodGroup group = app.podGroup();
         return new View(
-                NOT_IN_A_SOURCE.matcher(source).replaceAll("_"),
+                sourceName(source),
                 app.name(),
                 job.namespace(),
                 app.names(),
