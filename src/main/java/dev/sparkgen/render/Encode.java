@@ -24,35 +24,72 @@ public final class Encode {
         return plainSafe(s) ? s : doubleQuoted(s);
     }
 
-    /** A Kubernetes quantity (1200m, 896Mi, 2): never a number or date in YAML, once it has its unit. */
-    private static final java.util.regex.Pattern QUANTITY =
-            java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P)");
+    /** The ASCII characters a plain scalar may hold after its first: letters, digits and {@code ._/+@:=$()-}. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 0; c < PLAIN.length; c++) {
+            PLAIN[c] = isAsciiLetter(c) || c >= '0' && c <= '9' || "._/+@:=$()-".indexOf(c) >= 0;
+        }
+    }
 
     static boolean plainSafe(String s) {
         int n = s.length();
         if (n == 0 || n > 200) {
             return false;
         }
-        char c0 = s.charAt(0);
-        if (c0 >= '0' && c0 <= '9') {
-            return QUANTITY.matcher(s).matches();
-        }
         char first = s.charAt(0);
+        if (first >= '0' && first <= '9') {
+            return quantity(s);
+        }
         boolean startOk = isAsciiLetter(first) || first == '/'
                 || first == '-' && n > 1 && (s.charAt(1) == '-' || isAsciiLetter(s.charAt(1)));
         if (!startOk || s.charAt(n - 1) == ':') {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || "._/+@:=$()-".indexOf(c) >= 0)) {
+        // a copy of the bytes reads faster than charAt, under C1; a character past Latin-1 becomes '?', not plain
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 1; i < n; i++) {
+            int c = bytes[i];
+            if (c < 0 || !PLAIN[c]) {
                 return false;
             }
         }
-        return switch (s.toLowerCase(Locale.ROOT)) {
+        // the words YAML reads as booleans or null are five letters at most
+        return n > 5 || switch (s.toLowerCase(Locale.ROOT)) {
             case "y", "n", "yes", "no", "on", "off", "true", "false", "null" -> false;
             default -> true;
         };
+    }
+
+    /**
+     * A Kubernetes quantity (1200m, 896Mi, 2.5Gi): digits, maybe a fraction, and a unit (m, k, Ki, Mi, Gi, Ti, Pi,
+     * Ei, M, G, T, P); never a number or date in YAML, once it has its unit.
+     */
+    private static boolean quantity(String s) {
+        int n = s.length();
+        int i = digits(s, 0);
+        if (i < n && s.charAt(i) == '.') {
+            int end = digits(s, i + 1);
+            if (end == i + 1) {
+                return false;
+            }
+            i = end;
+        }
+        if (i == n - 1) {
+            char unit = s.charAt(i);
+            return unit == 'm' || unit == 'k' || unit == 'M' || unit == 'G' || unit == 'T' || unit == 'P';
+        }
+        return i == n - 2 && s.charAt(n - 1) == 'i' && "KMGTPE".indexOf(s.charAt(i)) >= 0;
+    }
+
+    /** Where the digits of {@code s} that start at {@code from} end. */
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -61,8 +98,14 @@ public final class Encode {
 
     /** A double-quoted YAML scalar; every character YAML does not take as printable text is escaped. */
     public static String doubleQuoted(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        StringBuilder out = new StringBuilder(s.length() + 8).append('"');
         for (int i = 0; i < s.length(); ) {
+            char ascii = s.charAt(i);
+            if (ascii >= 0x20 && ascii < 0x7F && ascii != '"' && ascii != '\\') {
+                out.append(ascii);
+                i++;
+                continue;
+            }
             int c = s.codePointAt(i);
             i += Character.charCount(c);
             switch (c) {
@@ -95,37 +138,56 @@ public final class Encode {
      * a template writes {@code key:{{ block(text, 4) }}}.
      */
     public static String block(String text, int indent) {
+        return block(new StringBuilder(text.length() + 64), text, indent).toString();
+    }
+
+    /** {@code out} with {@link #block(String, int)}'s text appended. */
+    static StringBuilder block(StringBuilder out, String text, int indent) {
         if (text.isBlank() || !literalSafe(text)) {
-            return " " + doubleQuoted(text);
+            return out.append(' ').append(doubleQuoted(text));
         }
         String chomp = !text.endsWith("\n") ? "-" : text.endsWith("\n\n") ? "+" : "";
         // an indentation indicator counts from the key's indentation, which is two less than the block's
         String indicator = text.startsWith(" ") || text.startsWith("\n") ? "2" : "";
-        StringBuilder out = new StringBuilder(text.length() + 64).append(" |").append(indicator).append(chomp);
-        String pad = " ".repeat(indent);
-        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        for (String line : body.split("\n", -1)) {
+        out.append(" |").append(indicator).append(chomp);
+        int end = text.endsWith("\n") ? text.length() - 1 : text.length();
+        for (int start = 0; start <= end; ) {
+            int newline = text.indexOf('\n', start);
+            int lineEnd = newline < 0 || newline > end ? end : newline;
             out.append('\n');
-            if (!line.isEmpty()) {
-                out.append(pad).append(line);
+            if (lineEnd > start) {
+                spaces(out, indent).append(text, start, lineEnd);
             }
+            start = lineEnd + 1;
         }
-        return out.toString();
+        return out;
     }
 
-    private static boolean literalSafe(String text) {
-        for (String line : text.split("\n", -1)) {
-            if (line.endsWith(" ") || line.endsWith("\t")) {
-                return false;
-            }
+    private static final String SPACES = " ".repeat(64);
+
+    /** {@code out} with {@code n} spaces appended: an indentation. */
+    static StringBuilder spaces(StringBuilder out, int n) {
+        for (int left = n; left > 0; left -= SPACES.length()) {
+            out.append(SPACES, 0, Math.min(left, SPACES.length()));
         }
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            boolean printable = c == '\n' || c == '\t' || c >= 0x20 && c < 0x7F
-                    || c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029
-                    || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF || c >= 0x10000 && c <= 0x10FFFF;
-            if (!printable) {
+        return out;
+    }
+
+    /** Whether no line ends with a blank or tab, and every character is one a literal block prints. */
+    private static boolean literalSafe(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (i + 1 == n || text.charAt(i + 1) == '\n') {
+                    return false;
+                }
+            } else if (c >= 0x20 && c < 0x7F || c == '\n') {
+                continue;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a pair: a code point from 0x10000 on, all printable
+            } else if (!(c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029
+                    || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)) {
                 return false;
             }
         }
@@ -200,33 +262,51 @@ public final class Encode {
 
     /** The lines of a properties file ({@code key value}), in the map's order. */
     public static String propertiesFile(java.util.Map<?, ?> properties) {
-        StringBuilder out = new StringBuilder(properties.size() * 48);
-        properties.forEach((key, value) -> out.append(propertyKey(String.valueOf(key))).append(' ')
-                .append(propertyValue(String.valueOf(value))).append('\n'));
-        return out.toString();
+        return propertiesFile(new StringBuilder(properties.size() * 64), properties).toString();
+    }
+
+    /** {@code out} with {@link #propertiesFile(java.util.Map)}'s lines appended. */
+    static StringBuilder propertiesFile(StringBuilder out, java.util.Map<?, ?> properties) {
+        for (java.util.Map.Entry<?, ?> entry : properties.entrySet()) {
+            properties(out, String.valueOf(entry.getKey()), true);
+            properties(out.append(' '), String.valueOf(entry.getValue()), false);
+            out.append('\n');
+        }
+        return out;
     }
 
     /** The export lines of a bash script that sets exactly these variables to exactly these values. */
     public static String exports(java.util.Map<?, ?> variables) {
-        StringBuilder out = new StringBuilder(variables.size() * 32);
-        variables.forEach((name, value) -> out.append("export ").append(name).append('=')
-                .append(shell(String.valueOf(value))).append('\n'));
-        return out.toString();
+        return exports(new StringBuilder(variables.size() * 32), variables).toString();
+    }
+
+    /** {@code out} with {@link #exports(java.util.Map)}'s lines appended. */
+    static StringBuilder exports(StringBuilder out, java.util.Map<?, ?> variables) {
+        for (java.util.Map.Entry<?, ?> variable : variables.entrySet()) {
+            out.append("export ").append(variable.getKey()).append('=')
+                    .append(shell(String.valueOf(variable.getValue()))).append('\n');
+        }
+        return out;
     }
 
     /** A key of a properties file, read back by {@link java.util.Properties#load(java.io.Reader)} as itself. */
     public static String propertyKey(String s) {
-        return properties(s, true);
+        return properties(new StringBuilder(s.length() + 4), s, true).toString();
     }
 
     /** A value of a properties file, read back as itself (leading blanks and line breaks included). */
     public static String propertyValue(String s) {
-        return properties(s, false);
+        return properties(new StringBuilder(s.length() + 4), s, false).toString();
     }
 
-    private static String properties(String s, boolean key) {
-        StringBuilder out = new StringBuilder(s.length() + 4);
-        for (int i = 0; i < s.length(); i++) {
+    /** {@code out} with {@code s} appended as a key or a value; its characters that need no escape, at once. */
+    private static StringBuilder properties(StringBuilder out, String s, boolean key) {
+        int i = 0;
+        while (i < s.length() && asIs(s.charAt(i), i, key)) {
+            i++;
+        }
+        out.append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -236,8 +316,8 @@ public final class Encode {
                 case '\f' -> out.append("\\f");
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
                 // a value's first '=' or ':' would be read as the separator, and dropped
-                case '=', ':' -> out.append(key || i == 0 ? "\\" + c : String.valueOf(c));
-                case '#', '!' -> out.append(key ? "\\" + c : String.valueOf(c));
+                case '=', ':' -> (key || i == 0 ? out.append('\\') : out).append(c);
+                case '#', '!' -> (key ? out.append('\\') : out).append(c);
                 default -> {
                     if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
@@ -248,7 +328,20 @@ public final class Encode {
                 }
             }
         }
-        return out.toString();
+        return out;
+    }
+
+    /** Whether character {@code c} at {@code i} of a key or value is written as it is: printable ASCII, no escape. */
+    private static boolean asIs(char c, int i, boolean key) {
+        if (c < 0x20 || c >= 0x7F) {
+            return false;
+        }
+        return switch (c) {
+            case '\\' -> false;
+            case ' ', '=', ':' -> !key && i > 0;
+            case '#', '!' -> !key;
+            default -> true;
+        };
     }
 
     private static boolean validSurrogate(String s, int i) {

@@ -27,11 +27,28 @@ public final class Facts {
     public static final int CRONJOB_NAME = 52;
 
     /** A derived name against its limit. */
-    public record Name(String what, String name, String length) {
+    public record Name(String what, String name, String length) implements Template.Components {
+        @Override
+        public Object component(String component) {
+            return switch (component) {
+                case "what" -> what;
+                case "name" -> name;
+                case "length" -> length;
+                default -> NONE;
+            };
+        }
     }
 
     /** A setting that matters to a reviewer. */
-    public record Setting(String what, String value) {
+    public record Setting(String what, String value) implements Template.Components {
+        @Override
+        public Object component(String component) {
+            return switch (component) {
+                case "what" -> what;
+                case "value" -> value;
+                default -> NONE;
+            };
+        }
     }
 
     private Facts() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The only ways a template prints a value: each function encodes it for where it lands. Templates call them as
  * {@code {{ yaml(names.pod) }}}; {@link Template} refuses a value printed any other way when it parses a template.
+ * A function returns its text, or appends it to the template's output ({@code out}) when it builds it piece by piece.
  */
 public final class TemplateFunctions {
 
@@ -30,13 +31,13 @@ public final class TemplateFunctions {
     }
 
     /** A map or list as the block value of a key (see {@link YamlWriter#value}). */
-    public static String toyaml(Object value, int indent) {
-        return YamlWriter.value(known(value, "toyaml"), indent);
+    static void toyaml(StringBuilder out, Object value, int indent) {
+        YamlWriter.value(out, known(value, "toyaml"), indent);
     }
 
     /** A map's entries or a list's items beside others (see {@link YamlWriter#fields}). */
-    public static String fields(Object value, int indent) {
-        return YamlWriter.fields(known(value, "fields"), indent);
+    static void fields(StringBuilder out, Object value, int indent) {
+        YamlWriter.fields(out, known(value, "fields"), indent);
     }
 
     /**
@@ -44,40 +45,43 @@ public final class TemplateFunctions {
      * moved right, which keeps its meaning, since what spark-gen writes is block YAML whose scalars fit on one line.
      * How the driver's one pod spec goes into a Pod, and would go into a Job's or a CronJob's template.
      */
-    public static String nest(Object value, int indent) {
-        String pad = " ".repeat(indent);
-        StringBuilder out = new StringBuilder(4096);
-        for (String line : text(value, "nest").split("\n")) {
-            if (!line.isEmpty()) {
-                out.append('\n').append(pad).append(line);
+    static void nest(StringBuilder out, Object value, int indent) {
+        String text = text(value, "nest");
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (end > start) {
+                Encode.spaces(out.append('\n'), indent).append(text, start, end);
             }
+            start = end + 1;
         }
-        return out.toString();
     }
 
     /** A multi-line text as the value of a key. */
-    public static String block(Object value, int indent) {
-        return Encode.block(text(value, "block"), indent);
+    static void block(StringBuilder out, Object value, int indent) {
+        Encode.block(out, text(value, "block"), indent);
     }
 
     /** A container's args, literal ones escaped against $(VAR) expansion. */
-    public static String args(Object value, int indent) {
-        return YamlWriter.args(((List<?>) known(value, "args")).stream().map(View.Arg.class::cast).toList(), indent);
+    @SuppressWarnings("unchecked")
+    static void args(StringBuilder out, Object value, int indent) {
+        YamlWriter.args(out, (List<View.Arg>) known(value, "args"), indent);
     }
 
     /** A container's env, values escaped against $(VAR) expansion. */
-    public static String env(Object value, int indent) {
-        return YamlWriter.env(((List<?>) known(value, "env")).stream().map(View.Env.class::cast).toList(), indent);
+    @SuppressWarnings("unchecked")
+    static void env(StringBuilder out, Object value, int indent) {
+        YamlWriter.env(out, (List<View.Env>) known(value, "env"), indent);
     }
 
     /** The lines of a properties file. */
-    public static String properties(Object value) {
-        return Encode.propertiesFile((Map<?, ?>) known(value, "properties"));
+    static void properties(StringBuilder out, Object value) {
+        Encode.propertiesFile(out, (Map<?, ?>) known(value, "properties"));
     }
 
     /** The export lines of a bash script. */
-    public static String exports(Object value) {
-        return Encode.exports((Map<?, ?>) known(value, "exports"));
+    static void exports(StringBuilder out, Object value) {
+        Encode.exports(out, (Map<?, ?>) known(value, "exports"));
     }
 
     /**
@@ -85,11 +89,19 @@ public final class TemplateFunctions {
      * backslash, line breaks and other control characters escaped, so no value can add a row, a link or a tag.
      */
     public static String md(Object value) {
-        String text = Quote.controls(text(value, "md"));
+        String text = text(value, "md");
+        int i = 0;
+        while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) < 0x7F && !mdSpecial(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        text = Quote.controls(text);
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+        for (i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
+            if (mdSpecial(c)) {
                 out.append('\\');
             }
             out.append(c);
@@ -97,9 +109,24 @@ public final class TemplateFunctions {
         return out.toString();
     }
 
+    private static boolean mdSpecial(char c) {
+        return switch (c) {
+            case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' -> true;
+            default -> false;
+        };
+    }
+
     /** Text in a quoted Mermaid label: letters, digits and '-', '.', ',', ' ', '/'; anything else '_'. */
     public static String label(Object value) {
-        return NOT_IN_A_LABEL.matcher(text(value, "label")).replaceAll("_");
+        String text = text(value, "label");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ','
+                    || c == ' ' || c == '/' || c == '-')) {
+                return NOT_IN_A_LABEL.matcher(text).replaceAll("_");
+            }
+        }
+        return text;
     }
 
     /** Text in a comment: on one line, its control characters escaped. */

@@ -51,7 +51,27 @@ record View(
     record DriverPod(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                      Map<String, Object> spec, String image, String imagePullPolicy, List<Arg> args, List<Env> env,
                      List<Port> ports, Resources resources, List<Object> volumeMounts,
-                     Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes) {
+                     Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes)
+            implements Template.Components {
+        @Override
+        public Object component(String component) {
+            return switch (component) {
+                case "labels" -> labels;
+                case "annotations" -> annotations;
+                case "spec" -> spec;
+                case "image" -> image;
+                case "imagePullPolicy" -> imagePullPolicy;
+                case "args" -> args;
+                case "env" -> env;
+                case "ports" -> ports;
+                case "resources" -> resources;
+                case "volumeMounts" -> volumeMounts;
+                case "containerFields" -> containerFields;
+                case "sidecars" -> sidecars;
+                case "volumes" -> volumes;
+                default -> NONE;
+            };
+        }
     }
 
     /** A container's named TCP port. */
@@ -59,7 +79,16 @@ record View(
     }
 
     /** A Service's named TCP port, the same number on the pod; nodePort 0 unless the job gives one. */
-    record ServicePort(String name, int number, int nodePort) {
+    record ServicePort(String name, int number, int nodePort) implements Template.Components {
+        @Override
+        public Object component(String component) {
+            return switch (component) {
+                case "name" -> name;
+                case "number" -> number;
+                case "nodePort" -> nodePort;
+                default -> NONE;
+            };
+        }
     }
 
     /** A container's requests and limits (Kubernetes quantities); cpuLimit empty when there is none. */
@@ -70,7 +99,19 @@ record View(
     /** The executors' pod template: what Spark completes for each executor. */
     record ExecutorTemplate(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                             Map<String, Object> spec, Map<String, Object> container, List<Env> env,
-                            List<Object> sidecars) {
+                            List<Object> sidecars) implements Template.Components {
+        @Override
+        public Object component(String component) {
+            return switch (component) {
+                case "labels" -> labels;
+                case "annotations" -> annotations;
+                case "spec" -> spec;
+                case "container" -> container;
+                case "env" -> env;
+                case "sidecars" -> sidecars;
+                default -> NONE;
+            };
+        }
     }
 
     /** One argument of a container's command; a literal one is escaped against Kubernetes' $(VAR) expansion. */
@@ -117,6 +158,18 @@ record View(
                            List<Map<String, Object>> driverIngress, List<Map<String, Object>> executorIngress) {
     }
 
+    /** The job file's name as the comment naming it keeps it; most are kept whole, without a regex's pass. */
+    private static String sourceName(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
+                return NOT_IN_A_SOURCE.matcher(source).replaceAll("_");
+            }
+        }
+        return source;
+    }
+
     static View of(App app, KubeVersion kube, String source) {
         SparkJob job = app.job();
         var ui = job.ui();
@@ -124,7 +177,7 @@ record View(
         uiLabels.putAll(app.labels());
         App.PodGroup group = app.podGroup();
         return new View(
-                NOT_IN_A_SOURCE.matcher(source).replaceAll("_"),
+                sourceName(source),
                 app.name(),
                 job.namespace(),
                 app.names(),

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -52,53 +53,44 @@ public final class YamlWriter {
      * {@code indent}, each on a line of its own, starting with a newline; nothing when there are none. A template
      * writes {@code spec:{{ fields(spec, 2) }}}, or adds items after its own.
      */
-    static String fields(Object value, int indent) {
+    static void fields(StringBuilder out, Object value, int indent) {
         if (value instanceof Map<?, ?> map && map.isEmpty() || value instanceof Collection<?> list && list.isEmpty()) {
-            return "";
+            return;
         }
-        StringBuilder out = new StringBuilder(256);
         write(out, value, indent, null, Style.MANIFEST);
-        return out.toString();
     }
 
     /**
      * A container's args, as list items at {@code indent}: a literal one escaped against Kubernetes' $(VAR)
      * expansion, the others (spark-gen's own references) as they are.
      */
-    static String args(List<View.Arg> args, int indent) {
-        StringBuilder out = new StringBuilder(256);
-        String pad = " ".repeat(indent);
+    static void args(StringBuilder out, List<View.Arg> args, int indent) {
         for (View.Arg arg : args) {
-            out.append('\n').append(pad).append("- ")
+            Encode.spaces(out.append('\n'), indent).append("- ")
                     .append(Encode.yaml(arg.literal() ? Encode.literal(arg.text()) : arg.text()));
         }
-        return out.toString();
     }
 
     /**
      * A container's env, as list items at {@code indent}: the value literal (escaped against $(VAR) expansion),
      * or valueFrom as it is when it is not empty.
      */
-    static String env(List<View.Env> env, int indent) {
-        StringBuilder out = new StringBuilder(256);
-        String pad = " ".repeat(indent);
+    static void env(StringBuilder out, List<View.Env> env, int indent) {
         for (View.Env var : env) {
-            out.append('\n').append(pad).append("- name: ").append(Encode.yaml(var.name()));
+            Encode.spaces(out.append('\n'), indent).append("- name: ").append(Encode.yaml(var.name()));
             if (!var.valueFrom().isEmpty()) {
-                out.append('\n').append(pad).append("  valueFrom:");
+                Encode.spaces(out.append('\n'), indent).append("  valueFrom:");
                 write(out, var.valueFrom(), indent + 4, null, Style.MANIFEST);
             } else {
-                out.append('\n').append(pad).append("  value: ").append(Encode.yaml(Encode.literal(var.value())));
+                Encode.spaces(out.append('\n'), indent).append("  value: ")
+                        .append(Encode.yaml(Encode.literal(var.value())));
             }
         }
-        return out.toString();
     }
 
     /** A value after its key, the key at {@code indent - 2} (see the class comment). */
-    static String value(Object value, int indent) {
-        StringBuilder out = new StringBuilder(128);
+    static void value(StringBuilder out, Object value, int indent) {
         write(out, value, indent, null, Style.MANIFEST);
-        return out.toString();
     }
 
     /**
@@ -112,14 +104,14 @@ public final class YamlWriter {
                 out.append(" {}");
                 return;
             }
-            for (Map.Entry<String, ?> entry : ordered(map, style).entrySet()) {
-                String key = entry.getKey();
+            for (Map.Entry<?, ?> entry : ordered(map, style).entrySet()) {
+                String key = entry.getKey().toString();
                 String keyPath = path == null ? null : path.isEmpty() ? key : path + "." + key;
                 String comment = keyPath == null ? null : style.comments().apply(keyPath);
                 if (comment != null) {
-                    out.append('\n').append(" ".repeat(indent)).append(comment(comment));
+                    Encode.spaces(out.append('\n'), indent).append(comment(comment));
                 }
-                out.append('\n').append(" ".repeat(indent)).append(Encode.yaml(key)).append(':');
+                Encode.spaces(out.append('\n'), indent).append(Encode.yaml(key)).append(':');
                 Object child = entry.getValue();
                 if (child instanceof Map<?, ?> || child instanceof Collection<?>) {
                     write(out, child, indent + (child instanceof Map ? 2 : 0), keyPath, style);
@@ -133,12 +125,13 @@ public final class YamlWriter {
                 return;
             }
             for (Object item : list) {
-                out.append('\n').append(" ".repeat(indent)).append('-');
+                Encode.spaces(out.append('\n'), indent).append('-');
                 if (item instanceof Map<?, ?> map && !map.isEmpty()) {
-                    // the first key sits on the dash's line, the others under it
-                    StringBuilder inner = new StringBuilder();
-                    write(inner, item, indent + 2, null, style);
-                    out.append(' ').append(inner, indent + 3, inner.length());
+                    // the first key sits on the dash's line, the others under it: its line break and
+                    // indentation become one space
+                    int start = out.length();
+                    write(out, item, indent + 2, null, style);
+                    out.replace(start, start + indent + 3, " ");
                 } else if (item instanceof Map<?, ?> || item instanceof Collection<?>) {
                     write(out, item, indent + 2, null, style);
                 } else {
@@ -161,7 +154,11 @@ public final class YamlWriter {
             out.append(' ').append(value);
         } else {
             String text = String.valueOf(value);
-            out.append(style.blocks() && text.indexOf('\n') >= 0 ? Encode.block(text, parent + 2) : " " + Encode.yaml(text));
+            if (style.blocks() && text.indexOf('\n') >= 0) {
+                out.append(Encode.block(text, parent + 2));
+            } else {
+                out.append(' ').append(Encode.yaml(text));
+            }
         }
     }
 
@@ -169,7 +166,12 @@ public final class YamlWriter {
         return text.isEmpty() ? "#" : "# " + Quote.controls(text);
     }
 
-    private static Map<String, ?> ordered(Map<?, ?> map, Style style) {
+    private static Map<?, ?> ordered(Map<?, ?> map, Style style) {
+        if (map.size() == 1 && map.keySet().iterator().next() instanceof String
+                || style.sortKeys() && map instanceof SortedMap<?, ?> sorted && sorted.comparator() == null
+                && sorted.firstKey() instanceof String) {
+            return map; // one key, or String keys sorted already (a map that holds one String key holds only those)
+        }
         Map<String, Object> ordered = style.sortKeys() ? new TreeMap<>() : new LinkedHashMap<>();
         map.forEach((k, v) -> ordered.put(k.toString(), v));
         return ordered;

@@ -56,6 +56,18 @@ class EncodeBoundariesTest {
     }
 
     @Test
+    void yaml_aQuantitysUnit_isOneKubernetesKnows() {
+        for (String unit : new String[] {"m", "k", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "M", "G", "T", "P"}) {
+            assertEquals("12" + unit, Encode.yaml("12" + unit), unit);
+            assertEquals("0.25" + unit, Encode.yaml("0.25" + unit), unit);
+        }
+        for (String q : new String[] {"1K", "1E", "1mi", "1ki", "1Ji", "1Kii", "1Mi5", "1.5.3Gi", "1..5Gi", "1.Gi",
+            "1e3", "1Gi ", "1:m", "0x1Fm"}) {
+            assertEquals(Encode.doubleQuoted(q), Encode.yaml(q), q);
+        }
+    }
+
+    @Test
     void yaml_laterCharacters_mustBeFromTheSafeSet() {
         assertEquals("a0._/+@:=$()-9", Encode.yaml("a0._/+@:=$()-9"));
         assertEquals("\"a:\"", Encode.yaml("a:"));
@@ -112,6 +124,9 @@ class EncodeBoundariesTest {
         assertEquals(" \"a\\t\\nb\"", Encode.block("a\t\nb", 4));
         assertEquals(" \"a\\nb \"", Encode.block("a\nb ", 4));
         assertEquals(" |-\n    a\n     b", Encode.block("a\n b", 4));
+        assertEquals(" \"a\\nb\\t\"", Encode.block("a\nb\t", 4));
+        assertEquals(" \"a \\n\\nb\"", Encode.block("a \n\nb", 4));
+        assertEquals(" |-\n    a \tb\n    c", Encode.block("a \tb\nc", 4));
     }
 
     @Test
@@ -184,6 +199,8 @@ class EncodeBoundariesTest {
         assertEquals("\\:a:b", Encode.propertyValue(":a:b"));
         assertEquals("#a!b", Encode.propertyValue("#a!b"));
         assertEquals("a ", Encode.propertyValue("a "));
+        assertEquals("a b\\\\ c\\n", Encode.propertyValue("a b\\ c\n"));
+        assertEquals("ab\\ c\\=", Encode.propertyKey("ab c="));
     }
 
     @Test
