@@ -27,28 +27,11 @@ public final class Facts {
     public static final int CRONJOB_NAME = 52;
 
     /** A derived name against its limit. */
-    public record Name(String what, String name, String length) implements Template.Components {
-        @Override
-        public Object component(String component) {
-            return switch (component) {
-                case "what" -> what;
-                case "name" -> name;
-                case "length" -> length;
-                default -> NONE;
-            };
-        }
+    public record Name(String what, String name, String length) {
     }
 
     /** A setting that matters to a reviewer. */
-    public record Setting(String what, String value) implements Template.Components {
-        @Override
-        public Object component(String component) {
-            return switch (component) {
-                case "what" -> what;
-                case "value" -> value;
-                default -> NONE;
-            };
-        }
+    public record Setting(String what, String value) {
     }
 
     private Facts() {

@@ -9,29 +9,12 @@ import java.util.List;
  * matter ({@link Facts}, which {@code explain} shows too), and which objects there are, for its diagram.
  */
 record Readme(List<Facts.Name> names, List<Facts.Setting> settings, boolean ingress, boolean rbac,
-              boolean podGroup, boolean networkPolicy, String runKind, String driverPod, String executorPrefix)
-        implements Template.Components {
+              boolean podGroup, boolean networkPolicy, String runKind, String driverPod, String executorPrefix) {
 
     static Readme of(App app, List<String> files, KubeVersion kube) {
         return new Readme(Facts.names(app), Facts.settings(app, kube), app.route().enabled(), files.contains("rbac.yaml"),
                 files.contains("podgroup.yaml"), files.contains("networkpolicy.yaml"),
                 app.job().run().kind().name(), Facts.driverPod(app),
                 Facts.executorPrefix(app, Facts.driverPod(app), "id"));
-    }
-
-    @Override
-    public Object component(String component) {
-        return switch (component) {
-            case "names" -> names;
-            case "settings" -> settings;
-            case "ingress" -> ingress;
-            case "rbac" -> rbac;
-            case "podGroup" -> podGroup;
-            case "networkPolicy" -> networkPolicy;
-            case "runKind" -> runKind;
-            case "driverPod" -> driverPod;
-            case "executorPrefix" -> executorPrefix;
-            default -> NONE;
-        };
     }
 }

@@ -91,20 +91,6 @@ final class Template {
         return values;
     }
 
-    /**
-     * A record the templates read often, which gives its components by name itself: a reflective read costs about
-     * 0.1 us under the launchers' native reflection, and a job's templates read these records about 80 times.
-     * TemplateTest holds each to its record's components.
-     */
-    interface Components {
-
-        /** What {@link #component} gives for a name that is none of the record's components. */
-        Object NONE = new Object();
-
-        /** The component of this name, or {@link #NONE}. */
-        Object component(String name);
-    }
-
     private sealed interface Part permits Text, Print, If, For {
     }
 
@@ -202,12 +188,7 @@ final class Template {
             String[] names = path.names();
             Object value = variable(names[0], path);
             for (int i = 1; i < names.length; i++) {
-                if (value instanceof Components record) {
-                    value = record.component(names[i]);
-                    if (value == Components.NONE) {
-                        throw error(path.line(), record.getClass().getSimpleName() + " has no component " + names[i]);
-                    }
-                } else if (value instanceof Record record) {
+                if (value instanceof Record record) {
                     Method accessor = ACCESSORS.get(record.getClass()).get(names[i]);
                     if (accessor == null) {
                         throw error(path.line(), record.getClass().getSimpleName() + " has no component " + names[i]);

@@ -51,27 +51,7 @@ record View(
     record DriverPod(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                      Map<String, Object> spec, String image, String imagePullPolicy, List<Arg> args, List<Env> env,
                      List<Port> ports, Resources resources, List<Object> volumeMounts,
-                     Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes)
-            implements Template.Components {
-        @Override
-        public Object component(String component) {
-            return switch (component) {
-                case "labels" -> labels;
-                case "annotations" -> annotations;
-                case "spec" -> spec;
-                case "image" -> image;
-                case "imagePullPolicy" -> imagePullPolicy;
-                case "args" -> args;
-                case "env" -> env;
-                case "ports" -> ports;
-                case "resources" -> resources;
-                case "volumeMounts" -> volumeMounts;
-                case "containerFields" -> containerFields;
-                case "sidecars" -> sidecars;
-                case "volumes" -> volumes;
-                default -> NONE;
-            };
-        }
+                     Map<String, Object> containerFields, List<Object> sidecars, List<Object> volumes) {
     }
 
     /** A container's named TCP port. */
@@ -79,16 +59,7 @@ record View(
     }
 
     /** A Service's named TCP port, the same number on the pod; nodePort 0 unless the job gives one. */
-    record ServicePort(String name, int number, int nodePort) implements Template.Components {
-        @Override
-        public Object component(String component) {
-            return switch (component) {
-                case "name" -> name;
-                case "number" -> number;
-                case "nodePort" -> nodePort;
-                default -> NONE;
-            };
-        }
+    record ServicePort(String name, int number, int nodePort) {
     }
 
     /** A container's requests and limits (Kubernetes quantities); cpuLimit empty when there is none. */
@@ -99,19 +70,7 @@ record View(
     /** The executors' pod template: what Spark completes for each executor. */
     record ExecutorTemplate(SortedMap<String, String> labels, SortedMap<String, String> annotations,
                             Map<String, Object> spec, Map<String, Object> container, List<Env> env,
-                            List<Object> sidecars) implements Template.Components {
-        @Override
-        public Object component(String component) {
-            return switch (component) {
-                case "labels" -> labels;
-                case "annotations" -> annotations;
-                case "spec" -> spec;
-                case "container" -> container;
-                case "env" -> env;
-                case "sidecars" -> sidecars;
-                default -> NONE;
-            };
-        }
+                            List<Object> sidecars) {
     }
 
     /** One argument of a container's command; a literal one is escaped against Kubernetes' $(VAR) expansion. */
