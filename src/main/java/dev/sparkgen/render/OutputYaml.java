@@ -5,7 +5,9 @@ import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +25,113 @@ final class OutputYaml {
 
     private static final Origin ORIGIN = Origin.of("rendered output");
     private static final int MAX_DEPTH = 64;
+    /** The characters of a key this reader takes as written. */
+    private static final boolean[] KEY_CHARS = ascii("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-");
+    /**
+     * The characters of YAML 1.2's core schema's numbers, infinities and NaNs: digits, signs, dot, {@code o},
+     * {@code x}, hex digits, {@code e}, and the letters of {@code inf} and {@code nan}.
+     */
+    private static final boolean[] NUMBER_CHARS = ascii("0123456789+-.oxabcdefABCDEFinIN");
+    /** YAML's indicators: a plain scalar starting with one is something else (but "-x"). */
+    private static final boolean[] INDICATORS = ascii("-?:,[]{}#&*!|>'\"%@`");
+    /**
+     * The Latin-1 characters the constructor passes without a second look: printable ASCII but '?' (which stands
+     * for any other character in its bytes), and 0xA0 to 0xFF; a space, newline or tab is looked at for itself.
+     */
+    private static final boolean[] TEXT = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            TEXT[c] = c > ' ' && c < 0x7F && c != '?' || c >= 0xA0;
+        }
+    }
 
     private final String[] lines;
     /** Each line's indentation, worked out once: the reader asks several times. */
     private final int[] indents;
+    /** The number of lines (the arrays have room for more). */
+    private final int count;
+    /** Whether the text holds a tab anywhere (else no line needs looking for one). */
+    private final boolean tab;
+    /** The text's characters as Latin-1 bytes, any other character a '?': scanned faster than the lines. */
+    private final byte[] latin1;
+    /** Where each line starts in {@link #latin1}. */
+    private final int[] starts;
     private int next;
     /** The last line whose content {@link #skip} has checked. */
     private int checked = -1;
 
+    /**
+     * The text cut into lines, each line's indentation worked out and each character checked in the same pass
+     * (one pass instead of four).
+     */
     private OutputYaml(String text) {
-        String[] split = text.split("\n", -1);
-        // a final newline ends the last line; it does not start another
-        this.lines = text.endsWith("\n") ? java.util.Arrays.copyOf(split, split.length - 1) : split;
-        this.indents = new int[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            indents[i] = indent(lines[i]);
+        int n = text.length();
+        // Most output is Latin-1: its bytes are read faster than charAt (under C1), and any other character is
+        // a '?' there, which TEXT sends to textChar with the rest.
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (latin1.length != n) { // a surrogate pair made one '?' of two chars: map them one for one instead
+            latin1 = new byte[n];
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                latin1[i] = (byte) (c < 0x100 ? c : '?');
+            }
         }
+        String[] lines = new String[Math.max(8, n / 24)];
+        int[] indents = new int[lines.length];
+        int[] starts = new int[lines.length];
+        int count = 0;
+        boolean tab = false;
+        int start = 0;
+        int indent = spaces(latin1, 0);
+        for (int i = indent; i < n; i++) {
+            int c = latin1[i] & 0xFF;
+            if (TEXT[c]) {
+                continue;
+            }
+            if (c == '\n') {
+                if (count == lines.length) {
+                    lines = Arrays.copyOf(lines, count * 2);
+                    indents = Arrays.copyOf(indents, count * 2);
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                lines[count] = text.substring(start, i);
+                starts[count] = start;
+                indents[count++] = indent;
+                start = i + 1;
+                indent = spaces(latin1, start);
+                i += indent; // on to the next line's first character that is not a space
+            } else if (c == '\t') {
+                tab = true;
+            } else if (c != ' ') {
+                if (!textChar(text, i)) {
+                    throw new Unsure();
+                }
+                if (Character.isHighSurrogate(text.charAt(i))) {
+                    i++; // the low half, which textChar saw
+                }
+            }
+        }
+        if (start < n || n == 0) { // a final newline ends the last line; it does not start another
+            if (count == lines.length) {
+                lines = Arrays.copyOf(lines, count + 1);
+                indents = Arrays.copyOf(indents, count + 1);
+                starts = Arrays.copyOf(starts, count + 1);
+            }
+            lines[count] = text.substring(start);
+            starts[count] = start;
+            indents[count++] = indent;
+        }
+        this.lines = lines;
+        this.indents = indents;
+        this.count = count;
+        this.tab = tab;
+        this.latin1 = latin1;
+        this.starts = starts;
     }
 
     /** The document's top-level mapping, or null when the text is not in the form this class reads. */
     static MapNode read(String text) {
-        if (!plainText(text)) {
-            return null;
-        }
         try {
             OutputYaml reader = new OutputYaml(text);
             int first = reader.skip();
@@ -59,24 +145,33 @@ final class OutputYaml {
         }
     }
 
-    /** Characters YAML reads as text; no CR, no YAML 1.1 line breaks (NEL, LS, PS), no BOM, no lone surrogate. */
-    private static boolean plainText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7F) {
-                continue;
-            }
-            if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029
-                    || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
+    /** The spaces starting at {@code from}: a line's indentation. */
+    private static int spaces(byte[] text, int from) {
+        int i = from;
+        while (i < text.length && text[i] == ' ') {
+            i++;
         }
-        return true;
+        return i - from;
+    }
+
+    /**
+     * Whether the character at {@code i} (not printable ASCII, a space, a newline or a tab) is one YAML reads as
+     * text: no other C0 or C1 control, no YAML 1.1 line break (NEL, LS, PS), no BOM, no non-character, no lone
+     * surrogate.
+     */
+    private static boolean textChar(String text, int i) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F) {
+            return true;
+        }
+        if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE
+                || c == 0xFFFF) {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return !Character.isSurrogate(c);
     }
 
     /** Thrown for anything this reader does not handle: the caller falls back to the full parser. */
@@ -89,12 +184,12 @@ final class OutputYaml {
 
     /** Moves past blank and comment lines; the index of the next line with content, or -1 at the end. */
     private int skip() {
-        while (next < lines.length) {
+        while (next < count) {
             String line = lines[next];
             int indent = indents[next];
             if (indent < line.length() && line.charAt(indent) != '#') {
-                if (next > checked && (line.indexOf('\t') >= 0 || line.startsWith("---") || line.startsWith("...")
-                        || line.startsWith("%"))) {
+                if (next > checked && (tab && line.indexOf('\t') >= 0 || indent == 0 && (line.startsWith("---")
+                        || line.startsWith("...") || line.startsWith("%")))) {
                     throw new Unsure();
                 }
                 checked = Math.max(checked, next);
@@ -103,14 +198,6 @@ final class OutputYaml {
             next++;
         }
         return -1;
-    }
-
-    private static int indent(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     /** A block mapping whose keys sit at {@code indent}, starting at the current line. */
@@ -141,17 +228,13 @@ final class OutputYaml {
                     throw new Unsure();
                 }
             } else {
-                colon = keyEnd(line, at);
+                colon = plainKeyEnd(next, at);
                 key = line.substring(at, colon);
-                if (colon == line.length() || !plainKey(key)) {
-                    throw new Unsure();
-                }
-            }
-            if (entries.containsKey(key)) {
-                throw new Unsure(); // a duplicate: the full parser reports it
             }
             next++;
-            entries.put(key, value(line, colon + 1, indent, depth, true));
+            if (entries.put(key, value(line, colon + 1, indent, depth, true)) != null) {
+                throw new Unsure(); // a duplicate: the full parser reports it
+            }
         }
         return new MapNode(ORIGIN, entries);
     }
@@ -176,8 +259,8 @@ final class OutputYaml {
                 throw new Unsure();
             }
             if (line.length() > at + 2 && startsEntry(line, at + 2)) {
-                // "- key: value": a mapping whose first key sits on the dash's line, the others under it
-                lines[next] = " ".repeat(at + 2) + line.substring(at + 2);
+                // "- key: value": a mapping whose first key sits on the dash's line, the others under it; the
+                // line is read from there on as if its dash were a space (its content was checked as it was)
                 indents[next] = at + 2;
                 items.add(mapping(at + 2, depth + 1));
             } else {
@@ -241,7 +324,7 @@ final class OutputYaml {
                 }
                 yield new ListNode(ORIGIN, List.of());
             }
-            default -> plain(text);
+            default -> plain(text, starts[next - 1] + from + 1); // the line: the one the caller just consumed
         };
         int after = skip();
         if (after >= 0 && indents[after] > indent) {
@@ -277,29 +360,99 @@ final class OutputYaml {
         return line.length();
     }
 
+    /**
+     * Where a plain key starting at {@code from} ends, at its colon, which a space or the line's end follows; the
+     * key is one this reader takes as written ({@link #plainKey}). Anything else is {@link Unsure}.
+     */
+    private int plainKeyEnd(int index, int from) {
+        int start = starts[index];
+        int end = start + lines[index].length();
+        int i = start + from;
+        while (i < end && KEY_CHARS[latin1[i] & 0xFF]) {
+            i++;
+        }
+        if (i == start + from || !Character.isLetterOrDigit(latin1[start + from]) || i == end || latin1[i] != ':'
+                || i + 1 < end && latin1[i + 1] != ' ') {
+            throw new Unsure();
+        }
+        return i - start;
+    }
+
+    private static boolean keyChar(char c) {
+        return c < 128 && KEY_CHARS[c];
+    }
+
+    private static boolean[] ascii(String chars) {
+        boolean[] set = new boolean[256];
+        chars.chars().forEach(c -> set[c] = true);
+        return set;
+    }
+
     /** A key this reader takes as written: characters no YAML reader takes for anything else. */
     private static boolean plainKey(String key) {
         if (key.isEmpty() || !Character.isLetterOrDigit(key.charAt(0)) || key.charAt(0) > 0x7F) {
             return false;
         }
         for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._/-".indexOf(c) >= 0)) {
+            if (!keyChar(key.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A plain scalar on one line, as YAML 1.2's core schema reads it. */
-    private static Scalar plain(String text) {
-        if (text.isEmpty() || text.charAt(0) == ' ' || text.endsWith(" ") || text.endsWith(":")
-                || text.contains(" #") || text.contains(": ")
-                || "-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(0)) >= 0
-                && !(text.charAt(0) == '-' && text.length() > 1 && text.charAt(1) != ' ')) {
+    /**
+     * A plain scalar on one line, as YAML 1.2's core schema reads it. The schema is asked only about text that could
+     * be other than a string: a null or boolean word (4 or 5 letters starting with one of {@code nNtTfF}, or
+     * anything starting with {@code ~}), or a number, infinity or NaN (starting with a digit, sign or dot, holding a
+     * digit or dot, and only {@link #NUMBER_CHARS}). Any other text is a string, as the schema would say.
+     */
+    private Scalar plain(String text, int at) {
+        int n = text.length();
+        if (n == 0) {
             throw new Unsure();
         }
-        return Scalar.plain(ORIGIN, text);
+        char first = text.charAt(0);
+        if (first == ' ' || first < 128 && INDICATORS[first] && !(first == '-' && n > 1 && text.charAt(1) != ' ')
+                || text.charAt(n - 1) == ' ' || text.charAt(n - 1) == ':') {
+            throw new Unsure();
+        }
+        for (int i = at + 1; i < at + n - 1; i++) { // the text's characters in latin1
+            byte c = latin1[i];
+            if (c == ' ' && latin1[i + 1] == '#' || c == ':' && latin1[i + 1] == ' ') {
+                throw new Unsure(); // a comment, or a mapping
+            }
+        }
+        if (first == '~' || "nNtTfF".indexOf(first) >= 0 && (n == 4 || n == 5)) {
+            return Scalar.plain(ORIGIN, text);
+        }
+        if (first >= '0' && first <= '9' && n <= 18 && digits(text)) {
+            // the core schema's decimal integer: a Long, leading zeros and all, as the schema makes it
+            return new Scalar(ORIGIN, text, Long.parseLong(text));
+        }
+        if (first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.') {
+            boolean digitOrDot = false;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 128 || !NUMBER_CHARS[c]) {
+                    return Scalar.string(ORIGIN, text);
+                }
+                digitOrDot |= c >= '0' && c <= '9' || c == '.';
+            }
+            if (digitOrDot) {
+                return Scalar.plain(ORIGIN, text);
+            }
+        }
+        return Scalar.string(ORIGIN, text);
+    }
+
+    private static boolean digits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -308,6 +461,14 @@ final class OutputYaml {
      * surrogate pair (the full parser refuses those).
      */
     private static String quoted(String line, int from, int[] end) {
+        int close = from + 1;
+        while (close < line.length() && line.charAt(close) != '"' && line.charAt(close) != '\\') {
+            close++;
+        }
+        if (close < line.length() && line.charAt(close) == '"') {
+            end[0] = close + 1;
+            return line.substring(from + 1, close); // no escape: the text as it stands
+        }
         StringBuilder out = new StringBuilder();
         for (int i = from + 1; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -377,17 +538,19 @@ final class OutputYaml {
                 throw new Unsure();
             }
         }
-        List<String> content = new ArrayList<>();
-        while (next < lines.length) {
+        StringBuilder text = new StringBuilder();
+        int empty = 0; // empty lines not yet followed by content: inside the block, or trailing
+        while (next < count) {
             String line = lines[next];
             int at = indents[next];
             if (at == line.length()) {
                 if (blockIndent >= 0 && at > blockIndent) {
-                    content.add(line.substring(blockIndent));
+                    newlines(text, empty).append(line, blockIndent, at).append('\n');
+                    empty = 0;
                 } else if (blockIndent < 0 && at > indent) {
                     throw new Unsure(); // leading blank lines deeper than the first line: YAML's own corner
                 } else {
-                    content.add("");
+                    empty++;
                 }
                 next++;
                 continue;
@@ -401,29 +564,25 @@ final class OutputYaml {
             if (at < blockIndent) {
                 break;
             }
-            content.add(line.substring(blockIndent));
+            newlines(text, empty).append(line, blockIndent, line.length()).append('\n');
+            empty = 0;
             next++;
         }
         if (blockIndent < 0) {
             throw new Unsure();
         }
-        int last = content.size();
-        while (last > 0 && content.get(last - 1).isEmpty()) {
-            last--;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < last; i++) {
-            text.append(content.get(i)).append('\n');
-        }
-        int trailing = content.size() - last;
         if (chomp == '-' && text.length() > 0) {
             text.setLength(text.length() - 1);
         } else if (chomp == '+') {
-            text.append("\n".repeat(trailing));
-        }
-        if (last == 0 && chomp != '+') {
-            text.setLength(0);
+            newlines(text, empty);
         }
         return Scalar.string(ORIGIN, text.toString());
+    }
+
+    private static StringBuilder newlines(StringBuilder text, int count) {
+        for (int i = 0; i < count; i++) {
+            text.append('\n');
+        }
+        return text;
     }
 }

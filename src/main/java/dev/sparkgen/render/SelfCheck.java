@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * Reads a render's output back as its consumers will, and checks that it holds exactly the intended objects:
@@ -32,7 +31,7 @@ final class SelfCheck {
     }
 
     static void verify(App app, View view, Map<String, String> inner, Map<String, String> files) {
-        Map<String, MapNode> read = new HashMap<>(); // each document parsed once, though checked twice
+        Map<String, MapNode> read = new HashMap<>(); // each file's document parsed once, though checked twice
         View.DriverPod pod = view.pod();
         Manifests.Manifest manifest = Manifests.driver(app);
         String[] kind = manifest.objects().get(0).split(" ");
@@ -68,7 +67,7 @@ final class SelfCheck {
         MapNode configMap = object(read, files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
         expect("configmap labels", strings(configMap.find("metadata", "labels")), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
-        expect("configmap data", data, new TreeMap<>(inner));
+        expectFiles(data, inner);
         expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
@@ -121,10 +120,12 @@ final class SelfCheck {
      */
     private static void checkObjects(Map<String, MapNode> read, String file, String text, List<String> kinds,
                                      App app) {
-        List<String> documents = new ArrayList<>(List.of(text.split("\n---\n", -1)));
+        // a text the fast reader reads is one document (it declines any "---" line): no need to look for more
+        MapNode whole = kinds.size() == 1 ? fast(read, file, text) : null;
+        List<String> documents = whole != null ? List.of(text) : documents(text);
         expect(file + " documents", documents.size(), kinds.size());
         for (int i = 0; i < documents.size(); i++) {
-            MapNode object = parsed(read, file, documents.get(i));
+            MapNode object = whole != null ? whole : parse(file, documents.get(i));
             String kind = text(object.get("kind"));
             expect(file + " kind", kinds.get(i).contains(" ") ? text(object.get("apiVersion")) + " " + kind : kind,
                     kinds.get(i));
@@ -157,13 +158,29 @@ final class SelfCheck {
         return object;
     }
 
+    /** A file of one document, parsed back (by the fast reader once, though checked twice). */
     private static MapNode parsed(Map<String, MapNode> read, String file, String text) {
-        MapNode document = read.get(text);
-        if (document == null) {
-            document = parse(file, text);
-            read.put(text, document);
+        MapNode document = fast(read, file, text);
+        return document != null ? document : load(file, text);
+    }
+
+    /**
+     * A file as {@link OutputYaml} reads it, or null where it declines; read once, asked by the file's name (hashing
+     * its text would cost a pass over it).
+     */
+    private static MapNode fast(Map<String, MapNode> read, String file, String text) {
+        return read.computeIfAbsent(file, f -> OutputYaml.read(text));
+    }
+
+    /** A file's documents: the text between its {@code ---} lines, as {@code split("\n---\n", -1)} cuts it. */
+    private static List<String> documents(String text) {
+        List<String> documents = new ArrayList<>(4);
+        int from = 0;
+        for (int at; (at = text.indexOf("\n---\n", from)) >= 0; from = at + 5) {
+            documents.add(text.substring(from, at));
         }
-        return document;
+        documents.add(from == 0 ? text : text.substring(from));
+        return documents;
     }
 
     /**
@@ -172,9 +189,10 @@ final class SelfCheck {
      */
     private static MapNode parse(String file, String text) {
         MapNode read = OutputYaml.read(text);
-        if (read != null) {
-            return read;
-        }
+        return read != null ? read : load(file, text);
+    }
+
+    private static MapNode load(String file, String text) {
         Problems problems = new Problems();
         Node node = YamlLoader.load(file, text, 0, 0, problems);
         if (!problems.isEmpty() || !(node instanceof MapNode map)) {
@@ -192,22 +210,77 @@ final class SelfCheck {
     }
 
     private static Map<String, String> strings(Node node) {
-        Map<String, String> map = new TreeMap<>();
+        Map<String, String> map = new HashMap<>();
         if (node instanceof MapNode m) {
             m.entries().forEach((k, v) -> map.put(k, text(v)));
         }
         return map;
     }
 
-    private static Map<String, String> properties(String text) {
-        Properties properties = new Properties();
+    /**
+     * spark-defaults.conf as {@link Properties#load(java.io.Reader)} reads it, as spark-submit does. A text with no
+     * backslash and no control character but newline and tab has no escape, continued line or CR to mind, and is
+     * read here as load reads it: lines cut at '\n', leading spaces and tabs skipped, blank lines and lines starting
+     * with '#' or '!' passed over; the key ends at the first '=', ':', space or tab; then spaces and tabs, and one
+     * '=' or ':' if the key did not end at one, are skipped; the rest of the line is the value. Any other text is
+     * read by Properties itself (a test holds the two to each other on arbitrary text).
+     */
+    static Map<String, String> properties(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c < ' ' && c != '\n' && c != '\t') {
+                return loaded(text);
+            }
+        }
+        Map<String, String> map = new HashMap<>();
+        for (int start = 0, end; start < n; start = end + 1) {
+            end = text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            int i = start;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i == end || text.charAt(i) == '#' || text.charAt(i) == '!') {
+                continue;
+            }
+            int key = i;
+            while (i < end && !endsKey(text.charAt(i))) {
+                i++;
+            }
+            int keyEnd = i;
+            boolean separator = false;
+            if (i < end) {
+                separator = text.charAt(i) == '=' || text.charAt(i) == ':';
+                i++;
+            }
+            for (; i < end; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '\t') {
+                    if (separator || c != '=' && c != ':') {
+                        break;
+                    }
+                    separator = true;
+                }
+            }
+            map.put(text.substring(key, keyEnd), text.substring(i, end));
+        }
+        return map;
+    }
+
+    private static boolean endsKey(char c) {
+        return c == '=' || c == ':' || c == ' ' || c == '\t';
+    }
+
+    private static Map<String, String> loaded(String text) {
+        Properties properties = new Properties(64); // sized for spark-gen's files: no rehashing as it loads
         try {
             properties.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> map = new TreeMap<>();
-        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        Map<String, String> map = new HashMap<>(properties.size() * 2);
+        properties.forEach((k, v) -> map.put((String) k, (String) v)); // load puts only strings
         return map;
     }
 
@@ -235,13 +308,32 @@ final class SelfCheck {
         return out.toString();
     }
 
-    private static void expect(String what, Object got, Object want) {
-        if (!Objects.equals(normalize(got), normalize(want))) {
-            throw new IllegalStateException("self-check: rendered " + what + " is " + got + ", intended " + want);
+    /**
+     * The ConfigMap's files as read back, compared with String.compareTo: it finds a difference eight bytes at a
+     * time (ArraysSupport.mismatch), where String.equals, no intrinsic under C1, goes byte by byte.
+     */
+    private static void expectFiles(Map<String, String> got, Map<String, String> want) {
+        boolean same = got.size() == want.size();
+        for (Map.Entry<String, String> file : want.entrySet()) {
+            String text = got.get(file.getKey());
+            same &= text != null && text.compareTo(file.getValue()) == 0;
+        }
+        if (!same) {
+            fail("configmap data", got, want);
         }
     }
 
-    private static Object normalize(Object value) {
-        return value instanceof Map<?, ?> map ? new TreeMap<>(map) : value;
+    /**
+     * Maps are equal by their entries whatever their kind or order (Map.equals): none is copied to compare. The
+     * intended value asks: its sorted maps are walked in order, and each key looked up in what was read, a HashMap.
+     */
+    private static void expect(String what, Object got, Object want) {
+        if (!Objects.equals(want, got)) {
+            fail(what, got, want);
+        }
+    }
+
+    private static void fail(String what, Object got, Object want) {
+        throw new IllegalStateException("self-check: rendered " + what + " is " + got + ", intended " + want);
     }
 }

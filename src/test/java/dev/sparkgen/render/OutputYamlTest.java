@@ -96,6 +96,43 @@ class OutputYamlTest {
         assertEquals(true, read > 50_000, "documents read: " + read);
     }
 
+    /**
+     * Plain scalars the reader takes as strings without asking the core schema, and those it asks about (null and
+     * boolean words, numbers, infinities, NaNs, and text close to them): each read to the loader's value and type.
+     */
+    @Test
+    void plainScalarsOfEveryCoreSchemaType_areReadAsTheLoaderReadsThem() {
+        for (String text : List.of("~", "~x", "null", "Null", "NULL", "nULL", "nulls", "none", "true", "True", "TRUE",
+                "tRUE", "truex", "false", "False", "FALSE", "fALSE", "fals", "TCP", "Never", "no", "yes", "on", "off",
+                "0", "7", "7078", "0777", "007", "123456789012345678", "1234567890123456789",
+                "99999999999999999999", "-1", "+1", "--1", "+", "1_000", "1,000", "0o17", "0o18", "0O17",
+                "0x1F", "0x1f", "0xg", "0X1F", "1e3", "1E3", "1e+3", "1e-3", "1.", ".5", "-.5", "+.5", "1.5e3",
+                "0.4", ".", "..", ".e3", "1e", "e3", ".inf", "-.inf", "+.INF", ".Inf", "inf", "-inf", ".nan",
+                ".NaN", ".NAN", "nan", "+.nan", "2432Mi", "1g", "256m", "3500m", "2026-11-24", "10.0.0.42",
+                "-Dx=1", "--conf", "-x", "+x", "0xdeadbeef", "0xdeadbeefdeadbeef1", "abc", "Inf", "NaN", "é1",
+                "1é")) {
+            for (String document : List.of("key: " + text + "\n", "l:\n- " + text + "\n",
+                    "l:\n- name: " + text + "\n  value: " + text + "\n")) {
+                assertEquals(true, assertSame(document, text), document);
+            }
+        }
+    }
+
+    /** Keys: those written plain as spark-gen writes them are read; any other is left to the loader. */
+    @Test
+    void keysThisReaderDoesNotTakeAsWritten_areLeftToTheLoader() {
+        for (String document : List.of("a.b/c-d_e: x\n", "A9: x\n", "9a: x\n", "a:\n", "a:\n  b: c\n",
+                "l:\n- a.b/c: x\n  d: y\n", "\"a b\": x\n", "\"a\\\"b\": x\n")) {
+            assertEquals(true, assertSame(document, document), document);
+        }
+        for (String document : List.of("_a: x\n", "-a: x\n", ".a: x\n", "a b: x\n", "a:b: x\n", "a:x\n",
+                "a :x\n", "a$: x\n", "é: x\n", "a\u00e9: x\n", "a #: x\n", "a\n", "l:\n- a b: x\n",
+                "l:\n- name: x\n value: y\n", "l:\n- name: x\n   value: y\n", "a: b\nb: c\na: d\n")) {
+            assertNull(OutputYaml.read(document), document);
+            assertSame(document, document);
+        }
+    }
+
     @Test
     void whatSparkGenDoesNotWrite_isLeftToTheLoader() {
         for (String document : List.of(

@@ -1,5 +1,6 @@
 package dev.sparkgen.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,13 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Scalar;
 import dev.sparkgen.source.YamlLoader;
 import dev.sparkgen.testing.SparkGenCli;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +31,37 @@ class SelfCheckTest {
 
     private static final String SOURCE = "secure-etl.yaml";
 
-    private final App app;
+    private String source;
+    private App app;
     private final Map<String, String> files = new LinkedHashMap<>();
     private final Map<String, String> inner = new LinkedHashMap<>();
 
     SelfCheckTest() {
+        load(SOURCE);
+    }
+
+    /** The example {@code source}, rendered: the files the check is given. */
+    private void load(String source) {
+        this.source = source;
         SparkGen gen = new SparkGen(SparkGenCli.ROOT);
-        app = gen.load(SparkGenCli.ROOT.resolve("examples").resolve(SOURCE), "examples/" + SOURCE,
+        app = gen.load(SparkGenCli.ROOT.resolve("examples").resolve(source), "examples/" + source,
                 SparkGen.Options.DEFAULT).app();
-        files.putAll(gen.render(app, KubeVersion.DEFAULT, SOURCE).files());
+        files.clear();
+        files.putAll(gen.render(app, KubeVersion.DEFAULT, source).files());
         files.remove(Rendered.README);
         MapNode configMap = (MapNode) YamlLoader.load("configmap.yaml", files.get("configmap.yaml"), 0, 0,
                 new Problems());
+        inner.clear();
         ((MapNode) configMap.get("data")).entries().forEach((k, v) -> inner.put(k, ((Scalar) v).text()));
     }
 
     private void verify() {
-        SelfCheck.verify(app, View.of(app, KubeVersion.DEFAULT, SOURCE), inner, files);
+        SelfCheck.verify(app, View.of(app, KubeVersion.DEFAULT, source), inner, files);
+    }
+
+    private void assertCaught(String what) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
+        assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 
     private void change(String file, UnaryOperator<String> edit) {
@@ -90,5 +110,75 @@ class SelfCheckTest {
         change("driver-svc.yaml", t -> t.replace("kind: Service", "kind: Service\nkind: Service"));
         IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
         assertTrue(e.getMessage().contains("does not parse back"), e.getMessage());
+    }
+
+    /** A value whose text is as intended but that YAML reads as a boolean or a number: not the intended string. */
+    @Test
+    void aValueReadAsOtherThanAString_isCaught() {
+        load("monitored-stream.yaml");
+        verify();
+        change("driver-pod.yaml", t -> t.replace("prometheus.io/scrape: \"true\"", "prometheus.io/scrape: true"));
+        assertCaught("not a string");
+        load("monitored-stream.yaml");
+        change("driver-pod.yaml", t -> t.replace("prometheus.io/port: \"8090\"", "prometheus.io/port: 8090"));
+        assertCaught("not a string");
+        load("monitored-stream.yaml");
+        change("driver-pod.yaml", t -> t.replace("prometheus.io/port: \"8090\"", "prometheus.io/port: 8090.0"));
+        assertCaught("not a string");
+    }
+
+    /** The ConfigMap's files are compared whole: even a comment line the other checks do not read. */
+    @Test
+    void aChangedLineOfAConfigMapFile_isCaught() {
+        change("configmap.yaml", t -> t.replace("    # Sourced by spark-submit", "    # sourced by spark-submit"));
+        assertCaught("configmap data");
+    }
+
+    @Test
+    void aDocumentTooManyOrTooFew_isCaught() {
+        change("podgroup.yaml", t -> t + "---\n" + t);
+        assertCaught("podgroup.yaml documents");
+        load(SOURCE);
+        change("rbac.yaml", t -> t.substring(0, t.lastIndexOf("\n---\n") + 1));
+        assertCaught("rbac.yaml documents");
+    }
+
+    /** A key moved out of its list item ("- name: ..." then the item's other keys under the name) is caught. */
+    @Test
+    void aKeyOutOfItsListItem_isCaught() {
+        change("driver-pod.yaml", t -> t.replace("    - name: RUN_ENV\n      value: production",
+                "    - name: RUN_ENV\n    - value: production"));
+        assertThrows(IllegalStateException.class, this::verify);
+        load(SOURCE);
+        change("driver-pod.yaml", t -> t.replace("    - name: RUN_ENV\n      value: production",
+                "    - name: RUN_ENV\n     value: production"));
+        assertThrows(IllegalStateException.class, this::verify);
+    }
+
+    /** spark-defaults.conf is read as java.util.Properties reads it, whatever the text: held to it on arbitrary text. */
+    @Test
+    void properties_areReadAsJavaUtilPropertiesReadsThem() throws IOException {
+        Random random = new Random(14);
+        String simple = "ab=: \t#!\n\u00e9\u4e2d";
+        String any = simple + "\\\r\f\u0000";
+        for (int i = 0; i < 20_000; i++) {
+            String alphabet = i % 2 == 0 ? simple : any;
+            StringBuilder s = new StringBuilder();
+            int n = random.nextInt(30);
+            for (int k = 0; k < n; k++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            assertEquals(javaUtilProperties(text), SelfCheck.properties(text), () -> "text: " + text.chars().boxed().toList());
+        }
+        assertEquals(javaUtilProperties(inner.get("spark-defaults.conf")), SelfCheck.properties(inner.get("spark-defaults.conf")));
+    }
+
+    private static Map<String, String> javaUtilProperties(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return map;
     }
 }
