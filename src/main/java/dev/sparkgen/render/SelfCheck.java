@@ -217,62 +217,7 @@ final class SelfCheck {
         return map;
     }
 
-    /**
-     * spark-defaults.conf as {@link Properties#load(java.io.Reader)} reads it, as spark-submit does. A text with no
-     * backslash and no control character but newline and tab has no escape, continued line or CR to mind, and is
-     * read here as load reads it: lines cut at '\n', leading spaces and tabs skipped, blank lines and lines starting
-     * with '#' or '!' passed over; the key ends at the first '=', ':', space or tab; then spaces and tabs, and one
-     * '=' or ':' if the key did not end at one, are skipped; the rest of the line is the value. Any other text is
-     * read by Properties itself (a test holds the two to each other on arbitrary text).
-     */
-    static Map<String, String> properties(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c < ' ' && c != '\n' && c != '\t') {
-                return loaded(text);
-            }
-        }
-        Map<String, String> map = new HashMap<>();
-        for (int start = 0, end; start < n; start = end + 1) {
-            end = text.indexOf('\n', start);
-            end = end < 0 ? n : end;
-            int i = start;
-            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i == end || text.charAt(i) == '#' || text.charAt(i) == '!') {
-                continue;
-            }
-            int key = i;
-            while (i < end && !endsKey(text.charAt(i))) {
-                i++;
-            }
-            int keyEnd = i;
-            boolean separator = false;
-            if (i < end) {
-                separator = text.charAt(i) == '=' || text.charAt(i) == ':';
-                i++;
-            }
-            for (; i < end; i++) {
-                char c = text.charAt(i);
-                if (c != ' ' && c != '\t') {
-                    if (separator || c != '=' && c != ':') {
-                        break;
-                    }
-                    separator = true;
-                }
-            }
-            map.put(text.substring(key, keyEnd), text.substring(i, end));
-        }
-        return map;
-    }
-
-    private static boolean endsKey(char c) {
-        return c == '=' || c == ':' || c == ' ' || c == '\t';
-    }
-
-    private static Map<String, String> loaded(String text) {
+    private static Map<String, String> properties(String text) {
         Properties properties = new Properties(64); // sized for spark-gen's files: no rehashing as it loads
         try {
             properties.load(new StringReader(text));

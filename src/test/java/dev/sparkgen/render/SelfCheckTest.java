@@ -1,6 +1,5 @@
 package dev.sparkgen.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,13 +12,8 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Scalar;
 import dev.sparkgen.source.YamlLoader;
 import dev.sparkgen.testing.SparkGenCli;
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -153,32 +147,5 @@ class SelfCheckTest {
         change("driver-pod.yaml", t -> t.replace("    - name: RUN_ENV\n      value: production",
                 "    - name: RUN_ENV\n     value: production"));
         assertThrows(IllegalStateException.class, this::verify);
-    }
-
-    /** spark-defaults.conf is read as java.util.Properties reads it, whatever the text: held to it on arbitrary text. */
-    @Test
-    void properties_areReadAsJavaUtilPropertiesReadsThem() throws IOException {
-        Random random = new Random(14);
-        String simple = "ab=: \t#!\n\u00e9\u4e2d";
-        String any = simple + "\\\r\f\u0000";
-        for (int i = 0; i < 20_000; i++) {
-            String alphabet = i % 2 == 0 ? simple : any;
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
-            assertEquals(javaUtilProperties(text), SelfCheck.properties(text), () -> "text: " + text.chars().boxed().toList());
-        }
-        assertEquals(javaUtilProperties(inner.get("spark-defaults.conf")), SelfCheck.properties(inner.get("spark-defaults.conf")));
-    }
-
-    private static Map<String, String> javaUtilProperties(String text) throws IOException {
-        Properties properties = new Properties();
-        properties.load(new StringReader(text));
-        Map<String, String> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
-        return map;
     }
 }
