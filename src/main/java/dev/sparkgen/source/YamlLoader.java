@@ -80,7 +80,10 @@ public final class YamlLoader {
         if (text == null) {
             return null;
         }
-        Node root = load(name, text, 0, 0, problems);
+        // Without a backslash no scalar holds an escape, so none can hold what checkText looks for; in an ASCII file
+        // (as many characters as bytes) each scalar's UTF-8 length is its length.
+        boolean plainAscii = bytes.length - bomLength(bytes) == text.length() && text.indexOf('\\') < 0;
+        Node root = new Builder(name, 0, 0, 0, plainAscii, problems).build(text);
         if (root == null) {
             return null;
         }
@@ -108,7 +111,7 @@ public final class YamlLoader {
      * path), so the depth limit counts those levels too.
      */
     public static Node load(String name, String text, int line, int column, int depth, Problems problems) {
-        return new Builder(name, line, column, depth, problems).build(text);
+        return new Builder(name, line, column, depth, false, problems).build(text);
     }
 
     /** Decodes strict UTF-8 (a leading byte-order mark is dropped); null, with a problem, for anything else. */
@@ -118,8 +121,7 @@ public final class YamlLoader {
                     + MAX_BYTES + ")", "a job or profile file is a few kilobytes of YAML");
             return null;
         }
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = bomLength(bytes);
         // Most files are valid: decode them in one go. Bad bytes decode as U+FFFD and a NUL byte as U+0000: then
         // (or for a file that writes U+FFFD itself) the strict decoding below finds the first problem.
         String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
@@ -147,6 +149,12 @@ public final class YamlLoader {
         decoder.flush(out);
         out.flip();
         return out.toString();
+    }
+
+    /** 3 when the bytes start with UTF-8's byte-order mark, else 0. */
+    private static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     }
 
     private static Origin at(String name, byte[] bytes, int offset) {
@@ -196,15 +204,18 @@ public final class YamlLoader {
         private final Set<String> openAnchors = new HashSet<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final int depthShift;
+        /** The text has no backslash and is ASCII: {@link #checkText} need not look at a scalar. */
+        private final boolean plainAscii;
         private Node root;
         /** The UTF-8 bytes of the keys and scalars built so far, aliases counted in full. */
         private long bytes;
 
-        Builder(String name, int lineShift, int columnShift, int depthShift, Problems problems) {
+        Builder(String name, int lineShift, int columnShift, int depthShift, boolean plainAscii, Problems problems) {
             this.name = name;
             this.lineShift = lineShift;
             this.columnShift = columnShift;
             this.depthShift = depthShift;
+            this.plainAscii = plainAscii;
             this.problems = problems;
         }
 
@@ -306,7 +317,7 @@ public final class YamlLoader {
         private void close() {
             Frame frame = stack.pop();
             Node node = frame instanceof MapFrame map
-                    ? new MapNode(map.origin, map.entries)
+                    ? MapNode.owning(map.origin, map.entries)
                     : new ListNode(frame.origin, ((ListFrame) frame).items);
             Weight weight = new Weight(frame.weight, bytes - frame.bytesBefore, frame.levels);
             if (frame.anchor != null) {
@@ -369,6 +380,9 @@ public final class YamlLoader {
          * Returns the text's UTF-8 bytes ({@link #utf8Length}), counted in the same look at an ASCII text.
          */
         private long checkText(ScalarEvent event, String text) {
+            if (plainAscii) {
+                return text.length();
+            }
             boolean ascii = true;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);

@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -224,6 +227,34 @@ class LoaderBoundariesTest {
         assertNull(over.node());
         assertEquals(List.of("t.yaml:3:13: aliases expand the document to more than 1048576 bytes — the alias *a adds "
                 + "262143 bytes: use each anchor a few times at most"), over.lines());
+    }
+
+    /**
+     * A file's bytes go through the loader's ASCII shortcut (no backslash, as many characters as bytes) or not: the
+     * limit counts UTF-8 bytes either way, a 2-byte 'é' as two.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ascii", "two-byte", "two-byte after a byte-order mark", "ascii after a byte-order mark",
+            "ascii with an escape"})
+    void aliasedBytesInAFile_exactlyAtTheLimit_areAccepted_andOneMoreIsRefusedAtTheAlias(String kind) {
+        // 262,143 bytes once read: an x and 131,071 é, or 262,143 x (one of them written as the escape \x78)
+        String value = kind.startsWith("two-byte") ? "x" + "\u00e9".repeat(131_071)
+                : kind.endsWith("escape") ? "\\x78" + "x".repeat(262_142) : "x".repeat(262_143);
+        byte[] bom = kind.endsWith("mark") ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF} : new byte[0];
+
+        String at = "a: &a \"" + value + "\"\ncc: \"\"\nb: [*a, *a, *a]\n";
+        assertEquals(List.of(), loadBytes(withPrefix(bom, at)).lines());
+        Loaded over = loadBytes(withPrefix(bom, at.replace("cc:", "ccc:")));
+        assertNull(over.node());
+        assertEquals(List.of("t.yaml:3:13: aliases expand the document to more than 1048576 bytes — the alias *a adds "
+                + "262143 bytes: use each anchor a few times at most"), over.lines());
+    }
+
+    private static byte[] withPrefix(byte[] prefix, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(prefix, prefix.length + utf8.length);
+        System.arraycopy(utf8, 0, all, prefix.length, utf8.length);
+        return all;
     }
 
     @Test
