@@ -73,11 +73,11 @@ public final class Merger {
      * The first layer's origin becomes the result's.
      */
     public static MapNode merge(Origin origin, List<MapNode> layers, Problems problems) {
-        LinkedHashMap<String, Node> result = new LinkedHashMap<>();
+        Map<String, Node> result = new LinkedHashMap<>();
         for (MapNode layer : layers) {
             overlay(result, layer, "", problems);
         }
-        return MapNode.owning(origin, result);
+        return new MapNode(origin, result);
     }
 
     /**
@@ -111,10 +111,10 @@ public final class Merger {
         if (value instanceof MapNode map) {
             // Over anything but a mapping, a mapping replaces it: it is merged over nothing, so that its nulls
             // go and its list indexes apply.
-            LinkedHashMap<String, Node> merged = new LinkedHashMap<>(under instanceof MapNode underMap
-                    ? underMap.entries() : Map.of());
+            Map<String, Node> merged = new LinkedHashMap<>(under instanceof MapNode underMap ? underMap.entries()
+                    : Map.of());
             overlay(merged, map, path, problems);
-            return !(under instanceof MapNode) && same(merged, map.entries()) ? map : MapNode.owning(map.origin(), merged);
+            return !(under instanceof MapNode) && same(merged, map.entries()) ? map : new MapNode(map.origin(), merged);
         }
         return withoutNulls(value);
     }
@@ -177,7 +177,7 @@ public final class Merger {
     /** A value placed where nothing was: its nulls remove nothing, so they go (the node itself when it has none). */
     private static Node withoutNulls(Node node) {
         if (node instanceof MapNode map) {
-            LinkedHashMap<String, Node> kept = null;
+            Map<String, Node> kept = null;
             for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
                 Node value = entry.getValue();
                 Node read = value instanceof Scalar s && s.isNull() ? null : withoutNulls(value);
@@ -192,7 +192,7 @@ public final class Merger {
                     }
                 }
             }
-            return kept == null ? map : MapNode.owning(map.origin(), kept);
+            return kept == null ? map : new MapNode(map.origin(), kept);
         }
         if (node instanceof ListNode list) {
             List<Node> items = null;

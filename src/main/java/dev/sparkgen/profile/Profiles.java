@@ -118,8 +118,8 @@ public final class Profiles {
         if (document == null || problems.hasErrors()) {
             return new Loaded(null, null, problems);
         }
-        LinkedHashMap<String, Node> values = new LinkedHashMap<>(document.entries());
+        Map<String, Node> values = new LinkedHashMap<>(document.entries());
         values.keySet().removeAll(OWN_KEYS);
-        return new Loaded(document, MapNode.owning(document.origin(), values), problems);
+        return new Loaded(document, new MapNode(document.origin(), values), problems);
     }
 }
