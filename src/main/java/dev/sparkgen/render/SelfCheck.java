@@ -217,16 +217,18 @@ final class SelfCheck {
         return map;
     }
 
-    private static Map<String, String> properties(String text) {
+    /**
+     * spark-defaults.conf as spark-submit reads it, compared as it stands: a Properties is a map of the strings
+     * load put there.
+     */
+    private static Properties properties(String text) {
         Properties properties = new Properties(64); // sized for spark-gen's files: no rehashing as it loads
         try {
             properties.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> map = new HashMap<>(properties.size() * 2);
-        properties.forEach((k, v) -> map.put((String) k, (String) v)); // load puts only strings
-        return map;
+        return properties;
     }
 
     /** Kubernetes' expansion of command, args and env values: $$ is '$', $(VAR) a defined variable's value. */
