@@ -137,6 +137,8 @@ class OutputYamlTest {
     void whatSparkGenDoesNotWrite_isLeftToTheLoader() {
         for (String document : List.of(
                 "a: b\na: c\n",                  // a duplicate key: the loader reports it
+                "a:\n  b: c\n  b: c\nd: e\n",      // ... in a nested mapping
+                "l:\n- a: x\n  a: y\n",            // ... in a list item's mapping
                 "a: &x b\nc: *x\n",              // anchors and aliases
                 "a: !!str 1\n",                  // a tag
                 "a: {b: c}\n",                   // a flow mapping
