@@ -5,6 +5,7 @@ import dev.sparkgen.model.KubeVersion;
 import dev.sparkgen.model.Run;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
@@ -71,11 +72,21 @@ final class Manifests {
 
     /** The manifest of an app's driver. */
     static Manifest driver(App app) {
-        return ALL.stream().filter(m -> !m.podSpec().isEmpty() && m.when().test(app)).findFirst().orElseThrow();
+        for (Manifest manifest : ALL) {
+            if (!manifest.podSpec().isEmpty() && manifest.when().test(app)) {
+                return manifest;
+            }
+        }
+        throw new NoSuchElementException("no driver manifest");
     }
 
     static Manifest named(String file) {
-        return ALL.stream().filter(m -> m.file().equals(file)).findFirst().orElseThrow();
+        for (Manifest manifest : ALL) {
+            if (manifest.file().equals(file)) {
+                return manifest;
+            }
+        }
+        throw new NoSuchElementException(file);
     }
 
     /**
@@ -84,6 +95,11 @@ final class Manifests {
      * holds), about 10 ms of a cold render.
      */
     static boolean inContract(String file) {
-        return ALL.subList(0, CONTRACT).stream().anyMatch(m -> m.file().equals(file));
+        for (int i = 0; i < CONTRACT; i++) {
+            if (ALL.get(i).file().equals(file)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,11 +6,14 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads back the YAML that spark-gen writes, for {@link SelfCheck}: block mappings and sequences (kubectl's
@@ -25,6 +28,8 @@ final class OutputYaml {
 
     private static final Origin ORIGIN = Origin.of("rendered output");
     private static final int MAX_DEPTH = 64;
+    /** The value of a key the caller does not read: read back and checked, but not built. */
+    static final Scalar UNREAD = new Scalar(ORIGIN, "(read back, not built: no check reads it)", null);
     /** The characters of a key this reader takes as written. */
     private static final boolean[] KEY_CHARS = ascii("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-");
     /**
@@ -46,26 +51,31 @@ final class OutputYaml {
         }
     }
 
-    private final String[] lines;
+    private final String text;
+    /** The text's characters as Latin-1 bytes, any other character a '?': scanned faster than the text. */
+    private final byte[] latin1;
+    /** Where each line starts in the text, and where it ends (at its newline, or the text's end). */
+    private final int[] starts;
+    private final int[] ends;
     /** Each line's indentation, worked out once: the reader asks several times. */
     private final int[] indents;
     /** The number of lines (the arrays have room for more). */
     private final int count;
     /** Whether the text holds a tab anywhere (else no line needs looking for one). */
     private final boolean tab;
-    /** The text's characters as Latin-1 bytes, any other character a '?': scanned faster than the lines. */
-    private final byte[] latin1;
-    /** Where each line starts in {@link #latin1}. */
-    private final int[] starts;
+    /** Keys (below the top level) whose values no check reads: read, but not built ({@link #UNREAD} instead). */
+    private final Set<String> unread;
+    /** Whether the nodes read are built: not inside an unread key's value. */
+    private boolean building = true;
     private int next;
     /** The last line whose content {@link #skip} has checked. */
     private int checked = -1;
 
     /**
-     * The text cut into lines, each line's indentation worked out and each character checked in the same pass
-     * (one pass instead of four).
+     * The text's lines found (as offsets: no line is cut out of it), each line's indentation worked out and each
+     * character checked in the same pass.
      */
-    private OutputYaml(String text) {
+    private OutputYaml(String text, Set<String> unread) {
         int n = text.length();
         // Most output is Latin-1: its bytes are read faster than charAt (under C1), and any other character is
         // a '?' there, which TEXT sends to textChar with the rest.
@@ -77,9 +87,10 @@ final class OutputYaml {
                 latin1[i] = (byte) (c < 0x100 ? c : '?');
             }
         }
-        String[] lines = new String[Math.max(8, n / 24)];
-        int[] indents = new int[lines.length];
-        int[] starts = new int[lines.length];
+        int room = Math.max(8, n / 24);
+        int[] starts = new int[room];
+        int[] ends = new int[room];
+        int[] indents = new int[room];
         int count = 0;
         boolean tab = false;
         int start = 0;
@@ -90,13 +101,13 @@ final class OutputYaml {
                 continue;
             }
             if (c == '\n') {
-                if (count == lines.length) {
-                    lines = Arrays.copyOf(lines, count * 2);
-                    indents = Arrays.copyOf(indents, count * 2);
+                if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                    indents = Arrays.copyOf(indents, count * 2);
                 }
-                lines[count] = text.substring(start, i);
                 starts[count] = start;
+                ends[count] = i;
                 indents[count++] = indent;
                 start = i + 1;
                 indent = spaces(latin1, start);
@@ -113,29 +124,39 @@ final class OutputYaml {
             }
         }
         if (start < n || n == 0) { // a final newline ends the last line; it does not start another
-            if (count == lines.length) {
-                lines = Arrays.copyOf(lines, count + 1);
-                indents = Arrays.copyOf(indents, count + 1);
+            if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count + 1);
+                ends = Arrays.copyOf(ends, count + 1);
+                indents = Arrays.copyOf(indents, count + 1);
             }
-            lines[count] = text.substring(start);
             starts[count] = start;
+            ends[count] = n;
             indents[count++] = indent;
         }
-        this.lines = lines;
+        this.text = text;
+        this.unread = unread;
+        this.latin1 = latin1;
+        this.starts = starts;
+        this.ends = ends;
         this.indents = indents;
         this.count = count;
         this.tab = tab;
-        this.latin1 = latin1;
-        this.starts = starts;
     }
 
     /** The document's top-level mapping, or null when the text is not in the form this class reads. */
     static MapNode read(String text) {
+        return read(text, Set.of());
+    }
+
+    /**
+     * The document's top-level mapping, or null when the text is not in the form this class reads; the value of
+     * any key in {@code unread} (but a top-level one) is read just as closely, but left out: {@link #UNREAD}.
+     */
+    static MapNode read(String text, Set<String> unread) {
         try {
-            OutputYaml reader = new OutputYaml(text);
+            OutputYaml reader = new OutputYaml(text, unread);
             int first = reader.skip();
-            if (first < 0 || reader.indents[first] != 0 || reader.lines[first].startsWith("-")) {
+            if (first < 0 || reader.indents[first] != 0 || reader.latin1[reader.starts[first]] == '-') {
                 return null;
             }
             MapNode document = reader.mapping(0, 0);
@@ -185,11 +206,11 @@ final class OutputYaml {
     /** Moves past blank and comment lines; the index of the next line with content, or -1 at the end. */
     private int skip() {
         while (next < count) {
-            String line = lines[next];
-            int indent = indents[next];
-            if (indent < line.length() && line.charAt(indent) != '#') {
-                if (next > checked && (tab && line.indexOf('\t') >= 0 || indent == 0 && (line.startsWith("---")
-                        || line.startsWith("...") || line.startsWith("%")))) {
+            int from = starts[next];
+            int at = from + indents[next];
+            if (at < ends[next] && latin1[at] != '#') {
+                if (next > checked && (tab && hasTab(from, ends[next]) || at == from && (starts(at, "---")
+                        || starts(at, "...") || latin1[at] == '%'))) {
                     throw new Unsure();
                 }
                 checked = Math.max(checked, next);
@@ -200,19 +221,47 @@ final class OutputYaml {
         return -1;
     }
 
+    private boolean hasTab(int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (latin1[i] == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text at {@code at} starts with {@code ascii}. */
+    private boolean starts(int at, String ascii) {
+        if (at + ascii.length() > latin1.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (latin1[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the content at {@code at}, in a line ending at {@code end}, is a sequence's dash. */
+    private boolean dash(int at, int end) {
+        return latin1[at] == '-' && (at + 1 == end || latin1[at + 1] == ' ');
+    }
+
     /** A block mapping whose keys sit at {@code indent}, starting at the current line. */
     private MapNode mapping(int indent, int depth) {
         if (depth > MAX_DEPTH) {
             throw new Unsure();
         }
-        Map<String, Node> entries = new LinkedHashMap<>();
+        Entries entries = new Entries(); // when not building, its keys only, to find a duplicate
         while (skip() >= 0) {
-            String line = lines[next];
+            int end = ends[next];
             int at = indents[next];
+            int from = starts[next] + at;
             if (at < indent) {
                 break;
             }
-            if (at > indent || line.startsWith("- ", at) || line.length() == at + 1 && line.charAt(at) == '-') {
+            if (at > indent || dash(from, end)) {
                 if (at == indent) {
                     break; // a sequence at the key's indentation belongs to the enclosing key
                 }
@@ -220,23 +269,72 @@ final class OutputYaml {
             }
             int colon;
             String key;
-            if (line.charAt(at) == '"') {
-                int[] end = new int[1];
-                key = quoted(line, at, end);
-                colon = end[0];
-                if (colon >= line.length() || line.charAt(colon) != ':') {
+            if (latin1[from] == '"') {
+                int[] close = new int[1];
+                key = quoted(from, end, close);
+                colon = close[0];
+                if (colon >= end || latin1[colon] != ':') {
                     throw new Unsure();
                 }
             } else {
-                colon = plainKeyEnd(next, at);
-                key = line.substring(at, colon);
+                colon = plainKeyEnd(from, end);
+                key = text.substring(from, colon);
             }
             next++;
-            if (entries.put(key, value(line, colon + 1, indent, depth, true)) != null) {
-                throw new Unsure(); // a duplicate: the full parser reports it
+            if (!building) {
+                if (entries.keys.contains(key)) {
+                    throw new Unsure();
+                }
+                entries.keys.add(key);
+                value(colon + 1, end, indent, depth, true);
+            } else if (depth > 0 && unread.contains(key)) {
+                building = false;
+                value(colon + 1, end, indent, depth, true);
+                building = true;
+                entries.list.add(Map.entry(key, UNREAD));
+            } else {
+                entries.list.add(Map.entry(key, value(colon + 1, end, indent, depth, true)));
             }
         }
-        return new MapNode(ORIGIN, entries);
+        if (!building) {
+            return null;
+        }
+        MapNode map = new MapNode(ORIGIN, entries);
+        if (map.entries().size() != entries.size()) {
+            throw new Unsure(); // a duplicate key, which the map kept once: the full parser reports it
+        }
+        return map;
+    }
+
+    /**
+     * A mapping's entries as read, in order, handed to MapNode, which copies them into its own map: one map built
+     * a mapping, not two. A key read twice is one entry there, which {@link #mapping} looks for.
+     */
+    private static final class Entries extends AbstractMap<String, Node> {
+
+        final List<Map.Entry<String, Node>> list = new ArrayList<>();
+        /** The keys of a mapping not built. */
+        final List<String> keys = new ArrayList<>();
+
+        @Override
+        public int size() {
+            return list.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, Node>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, Node>> iterator() {
+                    return list.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return list.size();
+                }
+            };
+        }
     }
 
     /** A block sequence whose dashes sit at {@code indent}, starting at the current line. */
@@ -246,45 +344,44 @@ final class OutputYaml {
         }
         List<Node> items = new ArrayList<>();
         while (skip() >= 0) {
-            String line = lines[next];
+            int end = ends[next];
             int at = indents[next];
+            int from = starts[next] + at;
             if (at < indent) {
                 break;
             }
-            boolean dash = line.startsWith("- ", at) || line.length() == at + 1 && line.charAt(at) == '-';
-            if (at > indent || !dash) {
+            if (at > indent || !dash(from, end)) {
                 if (at == indent) {
                     break; // the next key of the enclosing mapping
                 }
                 throw new Unsure();
             }
-            if (line.length() > at + 2 && startsEntry(line, at + 2)) {
+            if (from + 2 < end && startsEntry(from + 2, end)) {
                 // "- key: value": a mapping whose first key sits on the dash's line, the others under it; the
                 // line is read from there on as if its dash were a space (its content was checked as it was)
                 indents[next] = at + 2;
                 items.add(mapping(at + 2, depth + 1));
             } else {
                 next++;
-                items.add(value(line, at + 1, indent, depth, false));
+                items.add(value(from + 1, end, indent, depth, false));
             }
         }
-        return new ListNode(ORIGIN, items);
+        return building ? new ListNode(ORIGIN, items) : null;
     }
 
     /**
-     * The value that follows a key's colon or a dash at {@code from} of {@code line} (already consumed), whose key
-     * or dash sits at {@code indent}: a scalar on the line, or a block on the lines below (for a key, also a
-     * sequence at the key's own indentation, as kubectl writes them).
+     * The value that follows a key's colon or a dash at {@code from}, in a line (already consumed) ending at
+     * {@code end}, whose key or dash sits at {@code indent}: a scalar on the line, or a block on the lines below
+     * (for a key, also a sequence at the key's own indentation, as kubectl writes them).
      */
-    private Node value(String line, int from, int indent, int depth, boolean key) {
-        if (from == line.length()) {
+    private Node value(int from, int end, int indent, int depth, boolean key) {
+        if (from == end) {
             int below = skip();
             if (below < 0) {
                 return new Scalar(ORIGIN, "", null);
             }
-            String child = lines[below];
             int at = indents[below];
-            boolean dash = child.startsWith("- ", at) || child.length() == at + 1 && child.charAt(at) == '-';
+            boolean dash = dash(starts[below] + at, ends[below]);
             if (at > indent) {
                 return dash ? sequence(at, depth + 1) : mapping(at, depth + 1);
             }
@@ -293,38 +390,38 @@ final class OutputYaml {
             }
             return new Scalar(ORIGIN, "", null);
         }
-        if (line.charAt(from) != ' ') {
+        if (latin1[from] != ' ') {
             throw new Unsure();
         }
-        String text = line.substring(from + 1);
-        Node scalar = switch (text.isEmpty() ? ' ' : text.charAt(0)) {
+        int at = from + 1; // the scalar's first character
+        Node scalar = switch (at == end ? ' ' : latin1[at]) {
             case '"' -> {
-                int[] end = new int[1];
-                String value = quoted(line, from + 1, end);
-                if (end[0] != line.length()) {
+                int[] close = new int[1];
+                String value = quoted(at, end, close);
+                if (close[0] != end) {
                     throw new Unsure();
                 }
-                yield Scalar.string(ORIGIN, value);
+                yield building ? Scalar.string(ORIGIN, value) : null;
             }
             case '|' -> {
                 if (!key) {
                     throw new Unsure(); // spark-gen writes blocks only as a key's value
                 }
-                yield literal(text, indent);
+                yield literal(at, end, indent);
             }
             case '{' -> {
-                if (!text.equals("{}")) {
+                if (end - at != 2 || latin1[at + 1] != '}') {
                     throw new Unsure();
                 }
                 yield new MapNode(ORIGIN, Map.of());
             }
             case '[' -> {
-                if (!text.equals("[]")) {
+                if (end - at != 2 || latin1[at + 1] != ']') {
                     throw new Unsure();
                 }
                 yield new ListNode(ORIGIN, List.of());
             }
-            default -> plain(text, starts[next - 1] + from + 1); // the line: the one the caller just consumed
+            default -> plain(at, end);
         };
         int after = skip();
         if (after >= 0 && indents[after] > indent) {
@@ -333,53 +430,47 @@ final class OutputYaml {
         return scalar;
     }
 
-    /** Whether the text at {@code from} is a mapping entry ({@code key: ...}), not a scalar. */
-    private static boolean startsEntry(String line, int from) {
-        if (line.charAt(from) == '"') {
-            int[] end = new int[1];
-            quoted(line, from, end);
-            return end[0] < line.length() && line.charAt(end[0]) == ':';
+    /** Whether the text at {@code from}, in a line ending at {@code end}, is a mapping entry ({@code key: ...}). */
+    private boolean startsEntry(int from, int end) {
+        if (latin1[from] == '"') {
+            int[] close = new int[1];
+            quoted(from, end, close);
+            return close[0] < end && latin1[close[0]] == ':';
         }
-        int end = keyEnd(line, from);
-        if (end == line.length()) {
+        int colon = keyEnd(from, end);
+        if (colon == end) {
             return false;
         }
-        if (!plainKey(line.substring(from, end))) {
+        if (!plainKey(from, colon)) {
             throw new Unsure();
         }
         return true;
     }
 
-    /** Where a plain key ends: the first ": ", or a colon that ends the line; the line's length if neither. */
-    private static int keyEnd(String line, int from) {
-        for (int i = from; i < line.length(); i++) {
-            if (line.charAt(i) == ':' && (i + 1 == line.length() || line.charAt(i + 1) == ' ')) {
+    /** Where a plain key ends: the first ": ", or a colon that ends the line; the line's end if neither. */
+    private int keyEnd(int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (latin1[i] == ':' && (i + 1 == end || latin1[i + 1] == ' ')) {
                 return i;
             }
         }
-        return line.length();
+        return end;
     }
 
     /**
      * Where a plain key starting at {@code from} ends, at its colon, which a space or the line's end follows; the
      * key is one this reader takes as written ({@link #plainKey}). Anything else is {@link Unsure}.
      */
-    private int plainKeyEnd(int index, int from) {
-        int start = starts[index];
-        int end = start + lines[index].length();
-        int i = start + from;
+    private int plainKeyEnd(int from, int end) {
+        int i = from;
         while (i < end && KEY_CHARS[latin1[i] & 0xFF]) {
             i++;
         }
-        if (i == start + from || !Character.isLetterOrDigit(latin1[start + from]) || i == end || latin1[i] != ':'
+        if (i == from || !Character.isLetterOrDigit(latin1[from]) || i == end || latin1[i] != ':'
                 || i + 1 < end && latin1[i + 1] != ' ') {
             throw new Unsure();
         }
-        return i - start;
-    }
-
-    private static boolean keyChar(char c) {
-        return c < 128 && KEY_CHARS[c];
+        return i;
     }
 
     private static boolean[] ascii(String chars) {
@@ -388,13 +479,16 @@ final class OutputYaml {
         return set;
     }
 
-    /** A key this reader takes as written: characters no YAML reader takes for anything else. */
-    private static boolean plainKey(String key) {
-        if (key.isEmpty() || !Character.isLetterOrDigit(key.charAt(0)) || key.charAt(0) > 0x7F) {
-            return false;
+    /**
+     * A key from {@code from} to {@code end} this reader takes as written: characters no YAML reader takes for
+     * anything else (any character but Latin-1's is a '?' in its bytes, which is none of them).
+     */
+    private boolean plainKey(int from, int end) {
+        if (from == end || !Character.isLetterOrDigit(latin1[from])) {
+            return false; // a byte above 0x7F is negative here: neither a letter nor a digit
         }
-        for (int i = 0; i < key.length(); i++) {
-            if (!keyChar(key.charAt(i))) {
+        for (int i = from; i < end; i++) {
+            if (!KEY_CHARS[latin1[i] & 0xFF]) {
                 return false;
             }
         }
@@ -402,27 +496,33 @@ final class OutputYaml {
     }
 
     /**
-     * A plain scalar on one line, as YAML 1.2's core schema reads it. The schema is asked only about text that could
-     * be other than a string: a null or boolean word (4 or 5 letters starting with one of {@code nNtTfF}, or
-     * anything starting with {@code ~}), or a number, infinity or NaN (starting with a digit, sign or dot, holding a
-     * digit or dot, and only {@link #NUMBER_CHARS}). Any other text is a string, as the schema would say.
+     * A plain scalar from {@code from} to the line's {@code end}, as YAML 1.2's core schema reads it. The schema is
+     * asked only about text that could be other than a string: a null or boolean word (4 or 5 letters starting with
+     * one of {@code nNtTfF}, or anything starting with {@code ~}), or a number, infinity or NaN (starting with a
+     * digit, sign or dot, holding a digit or dot, and only {@link #NUMBER_CHARS}). Any other text is a string, as
+     * the schema would say.
      */
-    private Scalar plain(String text, int at) {
-        int n = text.length();
+    private Scalar plain(int from, int end) {
+        int n = end - from;
         if (n == 0) {
             throw new Unsure();
         }
-        char first = text.charAt(0);
-        if (first == ' ' || first < 128 && INDICATORS[first] && !(first == '-' && n > 1 && text.charAt(1) != ' ')
-                || text.charAt(n - 1) == ' ' || text.charAt(n - 1) == ':') {
+        char first = this.text.charAt(from);
+        char last = this.text.charAt(end - 1);
+        if (first == ' ' || first < 128 && INDICATORS[first] && !(first == '-' && n > 1 && latin1[from + 1] != ' ')
+                || last == ' ' || last == ':') {
             throw new Unsure();
         }
-        for (int i = at + 1; i < at + n - 1; i++) { // the text's characters in latin1
+        for (int i = from + 1; i < end - 1; i++) {
             byte c = latin1[i];
             if (c == ' ' && latin1[i + 1] == '#' || c == ':' && latin1[i + 1] == ' ') {
                 throw new Unsure(); // a comment, or a mapping
             }
         }
+        if (!building) {
+            return null;
+        }
+        String text = this.text.substring(from, end);
         if (first == '~' || "nNtTfF".indexOf(first) >= 0 && (n == 4 || n == 5)) {
             return Scalar.plain(ORIGIN, text);
         }
@@ -456,34 +556,34 @@ final class OutputYaml {
     }
 
     /**
-     * A double-quoted scalar starting at {@code from} and ending on the same line; {@code end[0]} is set past its
-     * closing quote. Only the escapes {@link Encode#doubleQuoted} writes, and none that makes a NUL or half a
-     * surrogate pair (the full parser refuses those).
+     * A double-quoted scalar starting at {@code from} and ending on its line, which ends at {@code end};
+     * {@code close[0]} is set past its closing quote. Only the escapes {@link Encode#doubleQuoted} writes, and none
+     * that makes a NUL or half a surrogate pair (the full parser refuses those).
      */
-    private static String quoted(String line, int from, int[] end) {
-        int close = from + 1;
-        while (close < line.length() && line.charAt(close) != '"' && line.charAt(close) != '\\') {
-            close++;
+    private String quoted(int from, int end, int[] close) {
+        int quote = from + 1;
+        while (quote < end && latin1[quote] != '"' && latin1[quote] != '\\') {
+            quote++;
         }
-        if (close < line.length() && line.charAt(close) == '"') {
-            end[0] = close + 1;
-            return line.substring(from + 1, close); // no escape: the text as it stands
+        if (quote < end && latin1[quote] == '"') {
+            close[0] = quote + 1;
+            return text.substring(from + 1, quote); // no escape: the text as it stands
         }
         StringBuilder out = new StringBuilder();
-        for (int i = from + 1; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = from + 1; i < end; i++) {
+            char c = text.charAt(i);
             if (c == '"') {
-                end[0] = i + 1;
+                close[0] = i + 1;
                 return out.toString();
             }
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
-            if (++i >= line.length()) {
+            if (++i >= end) {
                 throw new Unsure();
             }
-            switch (line.charAt(i)) {
+            switch (text.charAt(i)) {
                 case '"' -> out.append('"');
                 case '\\' -> out.append('\\');
                 case 't' -> out.append('\t');
@@ -493,11 +593,11 @@ final class OutputYaml {
                 case 'L' -> out.append('\u2028');
                 case 'P' -> out.append('\u2029');
                 case 'x' -> {
-                    out.append(hex(line, i + 1, 2));
+                    out.append(hex(i + 1, 2, end));
                     i += 2;
                 }
                 case 'u' -> {
-                    out.append(hex(line, i + 1, 4));
+                    out.append(hex(i + 1, 4, end));
                     i += 4;
                 }
                 default -> throw new Unsure();
@@ -506,13 +606,13 @@ final class OutputYaml {
         throw new Unsure();
     }
 
-    private static char hex(String line, int from, int digits) {
-        if (from + digits > line.length()) {
+    private char hex(int from, int digits, int end) {
+        if (from + digits > end) {
             throw new Unsure();
         }
         int value = 0;
         for (int i = from; i < from + digits; i++) {
-            int d = Character.digit(line.charAt(i), 16);
+            int d = Character.digit(text.charAt(i), 16);
             if (d < 0) {
                 throw new Unsure();
             }
@@ -524,12 +624,15 @@ final class OutputYaml {
         return (char) value;
     }
 
-    /** A literal block ({@code |}, with chomping and an indentation indicator) under a key at {@code indent}. */
-    private Scalar literal(String header, int indent) {
+    /**
+     * A literal block ({@code |}, with chomping and an indentation indicator; its header from {@code from} to
+     * {@code end}) under a key at {@code indent}.
+     */
+    private Scalar literal(int from, int end, int indent) {
         int blockIndent = -1;
         char chomp = ' ';
-        for (int i = 1; i < header.length(); i++) {
-            char c = header.charAt(i);
+        for (int i = from + 1; i < end; i++) {
+            char c = (char) (latin1[i] & 0xFF);
             if (c >= '1' && c <= '9' && blockIndent < 0) {
                 blockIndent = indent + (c - '0');
             } else if ((c == '-' || c == '+') && chomp == ' ') {
@@ -541,11 +644,11 @@ final class OutputYaml {
         StringBuilder text = new StringBuilder();
         int empty = 0; // empty lines not yet followed by content: inside the block, or trailing
         while (next < count) {
-            String line = lines[next];
+            int start = starts[next];
             int at = indents[next];
-            if (at == line.length()) {
+            if (start + at == ends[next]) {
                 if (blockIndent >= 0 && at > blockIndent) {
-                    newlines(text, empty).append(line, blockIndent, at).append('\n');
+                    newlines(text, empty).append(this.text, start + blockIndent, start + at).append('\n');
                     empty = 0;
                 } else if (blockIndent < 0 && at > indent) {
                     throw new Unsure(); // leading blank lines deeper than the first line: YAML's own corner
@@ -564,7 +667,7 @@ final class OutputYaml {
             if (at < blockIndent) {
                 break;
             }
-            newlines(text, empty).append(line, blockIndent, line.length()).append('\n');
+            newlines(text, empty).append(this.text, start + blockIndent, ends[next]).append('\n');
             empty = 0;
             next++;
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads a render's output back as its consumers will, and checks that it holds exactly the intended objects:
@@ -26,6 +27,13 @@ import java.util.Properties;
  * spark-gen, reported as such, and nothing is written.
  */
 final class SelfCheck {
+
+    /**
+     * Keys whose values no check reads, in any object below its top level (a kustomization's top-level resources
+     * is read): the reader reads them back as closely as the rest, but builds no nodes for them.
+     */
+    static final Set<String> UNREAD = Set.of("affinity", "ports", "resources", "volumeMounts", "volumes",
+            "valueFrom", "backend");
 
     private SelfCheck() {
     }
@@ -42,8 +50,8 @@ final class SelfCheck {
         List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));
         metadataAt.add("metadata");
         MapNode podMetadata = (MapNode) driver.find(metadataAt.toArray(String[]::new));
-        expect("driver pod labels", strings(podMetadata.get("labels")), pod.labels());
-        expect("driver pod annotations", strings(podMetadata.get("annotations")), pod.annotations());
+        expectStrings("driver pod labels", podMetadata.get("labels"), pod.labels());
+        expectStrings("driver pod annotations", podMetadata.get("annotations"), pod.annotations());
         MapNode container = (MapNode) ((ListNode) spec.get("containers")).items().get(0);
         expect("driver image", text(container.get("image")), pod.image());
         List<String> names = new ArrayList<>();
@@ -65,14 +73,14 @@ final class SelfCheck {
         }
 
         MapNode configMap = object(read, files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
-        expect("configmap labels", strings(configMap.find("metadata", "labels")), app.labels());
+        expectStrings("configmap labels", configMap.find("metadata", "labels"), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
         expectFiles(data, inner);
         expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
-        expect("executor template labels", strings(template.find("metadata", "labels")), view.executor().labels());
-        expect("executor template annotations", strings(template.find("metadata", "annotations")),
+        expectStrings("executor template labels", template.find("metadata", "labels"), view.executor().labels());
+        expectStrings("executor template annotations", template.find("metadata", "annotations"),
                 view.executor().annotations());
         Map<String, String> executorEnv = new LinkedHashMap<>();
         if (template.find("spec", "containers") instanceof ListNode containers
@@ -89,16 +97,16 @@ final class SelfCheck {
         expect("executor env", executorEnv, wantExecutorEnv);
 
         MapNode headless = object(read, files, "driver-svc.yaml", "v1", "Service", app.names().driverService(), app);
-        expect("driver-svc.yaml labels", strings(headless.find("metadata", "labels")), app.labels());
-        expect("driver-svc.yaml selector", strings(headless.find("spec", "selector")), app.selector());
+        expectStrings("driver-svc.yaml labels", headless.find("metadata", "labels"), app.labels());
+        expectStrings("driver-svc.yaml selector", headless.find("spec", "selector"), app.selector());
         MapNode ui = object(read, files, "ui-svc.yaml", "v1", "Service", app.names().uiService(), app);
-        expect("ui-svc.yaml labels", strings(ui.find("metadata", "labels")), view.uiService().labels());
-        expect("ui-svc.yaml selector", strings(ui.find("spec", "selector")), app.selector());
+        expectStrings("ui-svc.yaml labels", ui.find("metadata", "labels"), view.uiService().labels());
+        expectStrings("ui-svc.yaml selector", ui.find("spec", "selector"), app.selector());
         if (files.containsKey("ui-ingress.yaml")) {
             UiIngress ingress = view.ingress();
             MapNode ing = object(read, files, "ui-ingress.yaml", ingress.apiVersion(), "Ingress", app.names().ingress(), app);
-            expect("ingress labels", strings(ing.find("metadata", "labels")), app.labels());
-            expect("ingress annotations", strings(ing.find("metadata", "annotations")), ingress.annotations());
+            expectStrings("ingress labels", ing.find("metadata", "labels"), app.labels());
+            expectStrings("ingress annotations", ing.find("metadata", "annotations"), ingress.annotations());
             MapNode rule = (MapNode) ((ListNode) ing.find("spec", "rules")).items().get(0);
             expect("ingress host", rule.get("host") == null ? "" : text(rule.get("host")), ingress.host());
             MapNode path = (MapNode) ((ListNode) rule.find("http", "paths")).items().get(0);
@@ -131,7 +139,7 @@ final class SelfCheck {
                     kinds.get(i));
             expect(file + " namespace", text(object.find("metadata", "namespace")), app.job().namespace());
             if (!Manifests.inContract(file)) {
-                expect(file + " labels", strings(object.find("metadata", "labels")), app.labels());
+                expectStrings(file + " labels", object.find("metadata", "labels"), app.labels());
             }
         }
     }
@@ -169,7 +177,7 @@ final class SelfCheck {
      * its text would cost a pass over it).
      */
     private static MapNode fast(Map<String, MapNode> read, String file, String text) {
-        return read.computeIfAbsent(file, f -> OutputYaml.read(text));
+        return read.computeIfAbsent(file, f -> OutputYaml.read(text, UNREAD));
     }
 
     /** A file's documents: the text between its {@code ---} lines, as {@code split("\n---\n", -1)} cuts it. */
@@ -188,7 +196,7 @@ final class SelfCheck {
      * code points, events or marks: much cheaper), otherwise by the full loader, which also says what is wrong.
      */
     private static MapNode parse(String file, String text) {
-        MapNode read = OutputYaml.read(text);
+        MapNode read = OutputYaml.read(text, UNREAD);
         return read != null ? read : load(file, text);
     }
 
@@ -209,6 +217,25 @@ final class SelfCheck {
         return scalar.text();
     }
 
+    /**
+     * A mapping of strings read back, compared with the intended one in place: looked up key by key, as
+     * Map.equals does, without copying it into a map of strings first. Where they differ, {@link #strings} says
+     * which value is not a string, if one is not, or the two are shown.
+     */
+    private static void expectStrings(String what, Node node, Map<String, String> want) {
+        Map<String, Node> got = node instanceof MapNode m ? m.entries() : Map.of();
+        boolean same = got.size() == want.size();
+        for (Map.Entry<String, String> e : want.entrySet()) {
+            if (!same) {
+                break;
+            }
+            same = got.get(e.getKey()) instanceof Scalar s && s.isString() && s.text().equals(e.getValue());
+        }
+        if (!same) {
+            fail(what, strings(node), want);
+        }
+    }
+
     private static Map<String, String> strings(Node node) {
         Map<String, String> map = new HashMap<>();
         if (node instanceof MapNode m) {
@@ -217,16 +244,18 @@ final class SelfCheck {
         return map;
     }
 
-    private static Map<String, String> properties(String text) {
+    /**
+     * spark-defaults.conf as spark-submit reads it, compared as it stands: a Properties is a map of the strings
+     * load put there.
+     */
+    private static Properties properties(String text) {
         Properties properties = new Properties(64); // sized for spark-gen's files: no rehashing as it loads
         try {
             properties.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> map = new HashMap<>(properties.size() * 2);
-        properties.forEach((k, v) -> map.put((String) k, (String) v)); // load puts only strings
-        return map;
+        return properties;
     }
 
     /** Kubernetes' expansion of command, args and env values: $$ is '$', $(VAR) a defined variable's value. */

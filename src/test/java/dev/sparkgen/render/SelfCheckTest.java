@@ -128,6 +128,23 @@ class SelfCheckTest {
         assertCaught("configmap data");
     }
 
+    /**
+     * A ConfigMap file rendered wrong as spark-submit reads it, though as the ConfigMap holds it: its reader
+     * (java.util.Properties, or bash's words) finds what the file-by-file comparison cannot.
+     */
+    @Test
+    void aConfigMapFileWrongForItsReader_isCaught() {
+        change("configmap.yaml", t -> t.replace("\n    spark.app.name ", "\n    spark.app.name x"));
+        inner.put("spark-defaults.conf", inner.get("spark-defaults.conf").replace("\nspark.app.name ",
+                "\nspark.app.name x"));
+        assertCaught("rendered spark-defaults.conf");
+        load(SOURCE);
+        change("configmap.yaml", t -> t.replace("    #!/usr/bin/env bash\n", "    #!/usr/bin/env bash\n    export X=1\n"));
+        inner.put("spark-env.sh", inner.get("spark-env.sh").replace("#!/usr/bin/env bash\n",
+                "#!/usr/bin/env bash\nexport X=1\n"));
+        assertCaught("rendered spark-env.sh");
+    }
+
     @Test
     void aDocumentTooManyOrTooFew_isCaught() {
         change("podgroup.yaml", t -> t + "---\n" + t);
