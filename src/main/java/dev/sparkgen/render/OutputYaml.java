@@ -28,8 +28,6 @@ final class OutputYaml {
 
     private static final Origin ORIGIN = Origin.of("rendered output");
     private static final int MAX_DEPTH = 64;
-    /** The value of a key the caller does not read: read back and checked, but not built. */
-    static final Scalar UNREAD = new Scalar(ORIGIN, "(read back, not built: no check reads it)", null);
     /** The characters of a key this reader takes as written. */
     private static final boolean[] KEY_CHARS = ascii("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-");
     /**
@@ -63,10 +61,6 @@ final class OutputYaml {
     private final int count;
     /** Whether the text holds a tab anywhere (else no line needs looking for one). */
     private final boolean tab;
-    /** Keys (below the top level) whose values no check reads: read, but not built ({@link #UNREAD} instead). */
-    private final Set<String> unread;
-    /** Whether the nodes read are built: not inside an unread key's value. */
-    private boolean building = true;
     private int next;
     /** The last line whose content {@link #skip} has checked. */
     private int checked = -1;
@@ -75,7 +69,7 @@ final class OutputYaml {
      * The text's lines found (as offsets: no line is cut out of it), each line's indentation worked out and each
      * character checked in the same pass.
      */
-    private OutputYaml(String text, Set<String> unread) {
+    private OutputYaml(String text) {
         int n = text.length();
         // Most output is Latin-1: its bytes are read faster than charAt (under C1), and any other character is
         // a '?' there, which TEXT sends to textChar with the rest.
@@ -134,7 +128,6 @@ final class OutputYaml {
             indents[count++] = indent;
         }
         this.text = text;
-        this.unread = unread;
         this.latin1 = latin1;
         this.starts = starts;
         this.ends = ends;
@@ -145,16 +138,8 @@ final class OutputYaml {
 
     /** The document's top-level mapping, or null when the text is not in the form this class reads. */
     static MapNode read(String text) {
-        return read(text, Set.of());
-    }
-
-    /**
-     * The document's top-level mapping, or null when the text is not in the form this class reads; the value of
-     * any key in {@code unread} (but a top-level one) is read just as closely, but left out: {@link #UNREAD}.
-     */
-    static MapNode read(String text, Set<String> unread) {
         try {
-            OutputYaml reader = new OutputYaml(text, unread);
+            OutputYaml reader = new OutputYaml(text);
             int first = reader.skip();
             if (first < 0 || reader.indents[first] != 0 || reader.latin1[reader.starts[first]] == '-') {
                 return null;
@@ -253,7 +238,7 @@ final class OutputYaml {
         if (depth > MAX_DEPTH) {
             throw new Unsure();
         }
-        Entries entries = new Entries(); // when not building, its keys only, to find a duplicate
+        Entries entries = new Entries();
         while (skip() >= 0) {
             int end = ends[next];
             int at = indents[next];
@@ -281,23 +266,7 @@ final class OutputYaml {
                 key = text.substring(from, colon);
             }
             next++;
-            if (!building) {
-                if (entries.keys.contains(key)) {
-                    throw new Unsure();
-                }
-                entries.keys.add(key);
-                value(colon + 1, end, indent, depth, true);
-            } else if (depth > 0 && unread.contains(key)) {
-                building = false;
-                value(colon + 1, end, indent, depth, true);
-                building = true;
-                entries.list.add(Map.entry(key, UNREAD));
-            } else {
-                entries.list.add(Map.entry(key, value(colon + 1, end, indent, depth, true)));
-            }
-        }
-        if (!building) {
-            return null;
+            entries.list.add(Map.entry(key, value(colon + 1, end, indent, depth, true)));
         }
         MapNode map = new MapNode(ORIGIN, entries);
         if (map.entries().size() != entries.size()) {
@@ -313,8 +282,6 @@ final class OutputYaml {
     private static final class Entries extends AbstractMap<String, Node> {
 
         final List<Map.Entry<String, Node>> list = new ArrayList<>();
-        /** The keys of a mapping not built. */
-        final List<String> keys = new ArrayList<>();
 
         @Override
         public int size() {
@@ -366,7 +333,7 @@ final class OutputYaml {
                 items.add(value(from + 1, end, indent, depth, false));
             }
         }
-        return building ? new ListNode(ORIGIN, items) : null;
+        return new ListNode(ORIGIN, items);
     }
 
     /**
@@ -401,7 +368,7 @@ final class OutputYaml {
                 if (close[0] != end) {
                     throw new Unsure();
                 }
-                yield building ? Scalar.string(ORIGIN, value) : null;
+                yield Scalar.string(ORIGIN, value);
             }
             case '|' -> {
                 if (!key) {
@@ -507,10 +474,10 @@ final class OutputYaml {
         if (n == 0) {
             throw new Unsure();
         }
-        char first = this.text.charAt(from);
-        char last = this.text.charAt(end - 1);
-        if (first == ' ' || first < 128 && INDICATORS[first] && !(first == '-' && n > 1 && latin1[from + 1] != ' ')
-                || last == ' ' || last == ':') {
+        String text = this.text.substring(from, end);
+        char first = text.charAt(0);
+        if (first == ' ' || first < 128 && INDICATORS[first] && !(first == '-' && n > 1 && text.charAt(1) != ' ')
+                || text.charAt(n - 1) == ' ' || text.charAt(n - 1) == ':') {
             throw new Unsure();
         }
         for (int i = from + 1; i < end - 1; i++) {
@@ -519,10 +486,6 @@ final class OutputYaml {
                 throw new Unsure(); // a comment, or a mapping
             }
         }
-        if (!building) {
-            return null;
-        }
-        String text = this.text.substring(from, end);
         if (first == '~' || "nNtTfF".indexOf(first) >= 0 && (n == 4 || n == 5)) {
             return Scalar.plain(ORIGIN, text);
         }

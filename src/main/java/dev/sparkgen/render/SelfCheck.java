@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Reads a render's output back as its consumers will, and checks that it holds exactly the intended objects:
@@ -27,13 +26,6 @@ import java.util.Set;
  * spark-gen, reported as such, and nothing is written.
  */
 final class SelfCheck {
-
-    /**
-     * Keys whose values no check reads, in any object below its top level (a kustomization's top-level resources
-     * is read): the reader reads them back as closely as the rest, but builds no nodes for them.
-     */
-    static final Set<String> UNREAD = Set.of("affinity", "ports", "resources", "volumeMounts", "volumes",
-            "valueFrom", "backend");
 
     private SelfCheck() {
     }
@@ -177,7 +169,7 @@ final class SelfCheck {
      * its text would cost a pass over it).
      */
     private static MapNode fast(Map<String, MapNode> read, String file, String text) {
-        return read.computeIfAbsent(file, f -> OutputYaml.read(text, UNREAD));
+        return read.computeIfAbsent(file, f -> OutputYaml.read(text));
     }
 
     /** A file's documents: the text between its {@code ---} lines, as {@code split("\n---\n", -1)} cuts it. */
@@ -196,7 +188,7 @@ final class SelfCheck {
      * code points, events or marks: much cheaper), otherwise by the full loader, which also says what is wrong.
      */
     private static MapNode parse(String file, String text) {
-        MapNode read = OutputYaml.read(text, UNREAD);
+        MapNode read = OutputYaml.read(text);
         return read != null ? read : load(file, text);
     }
 

@@ -54,13 +54,11 @@ class OutputYamlTest {
                         String where = example.getFileName() + " " + kube + " " + file.getKey();
                         assertNotNull(OutputYaml.read(document), () -> where + " is not read:\n" + document);
                         assertSame(document, where);
-                        assertReadWithoutUnread(document, where);
                         documents++;
                         MapNode data = OutputYaml.read(document).get("data") instanceof MapNode d ? d : null;
                         if (data != null && data.get(dev.sparkgen.model.App.TEMPLATE_FILE) instanceof Scalar t) {
                             assertNotNull(OutputYaml.read(t.text()), where + " executor template");
                             assertSame(t.text(), where + " executor template");
-                            assertReadWithoutUnread(t.text(), where + " executor template");
                         }
                     }
                 }
@@ -156,52 +154,6 @@ class OutputYamlTest {
                 "a: \"b\n")) {                   // an unterminated quote
             assertNull(OutputYaml.read(document), document);
         }
-    }
-
-    /** Values the self-check does not read are read back as closely as the rest: what is declined there, is. */
-    @Test
-    void whatSparkGenDoesNotWrite_isLeftToTheLoader_evenWhereNoCheckReads() {
-        for (String document : List.of(
-                "a:\n  ports:\n  - b: c\n    b: d\n",          // a duplicate key
-                "a:\n  affinity:\n    b: c\n    b: d\n",
-                "a:\n  ports:\n  - 'b'\n",                      // single quotes
-                "a:\n  ports:\n  - b # comment\n",              // a comment after a value
-                "a:\n  ports:\n  - b\n    c\n",                 // a plain scalar over two lines
-                "a:\n  resources:\n    b: \"\\x00\"\n",          // an escape the loader refuses
-                "a:\n  volumes:\n  - b: {c: d}\n",              // a flow mapping
-                "a:\n  backend:\n    b:\tc\n")) {              // a tab
-            assertNull(OutputYaml.read(document, SelfCheck.UNREAD), document);
-            assertNull(OutputYaml.read(document), document);
-        }
-        for (String document : List.of("resources:\n- a\n- b\n", "a:\n  ports:\n  - b: c\n    d: e\n  f: g\n",
-                "a:\n  affinity: {}\n  ports: []\n", "a:\n- ports:\n    b: c\n  valueFrom: x\n")) {
-            assertSame(document, document);
-            assertReadWithoutUnread(document, document);
-        }
-    }
-
-    /**
-     * The document as the self-check reads it: as the loader reads it, but the values of {@link SelfCheck#UNREAD}'s
-     * keys below the top level left out.
-     */
-    private static void assertReadWithoutUnread(String document, String what) {
-        Node full = YamlLoader.load("rendered.yaml", document, 0, 0, new Problems());
-        MapNode read = OutputYaml.read(document, SelfCheck.UNREAD);
-        assertNotNull(read, what);
-        assertEquals(withoutUnread(full, true), plain(read), what);
-    }
-
-    private static Object withoutUnread(Node node, boolean top) {
-        if (node instanceof MapNode map) {
-            List<Object> entries = new ArrayList<>();
-            map.entries().forEach((k, v) -> entries.add(List.of(k, !top && SelfCheck.UNREAD.contains(k)
-                    ? plain(OutputYaml.UNREAD) : withoutUnread(v, false))));
-            return List.of("map", entries);
-        }
-        if (node instanceof ListNode list) {
-            return List.of("list", list.items().stream().map(n -> withoutUnread(n, false)).toList());
-        }
-        return plain(node);
     }
 
     /**
