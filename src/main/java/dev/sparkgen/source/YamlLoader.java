@@ -317,7 +317,7 @@ public final class YamlLoader {
         private void close() {
             Frame frame = stack.pop();
             Node node = frame instanceof MapFrame map
-                    ? MapNode.owning(map.origin, map.entries)
+                    ? new MapNode(map.origin, map.entries)
                     : new ListNode(frame.origin, ((ListFrame) frame).items);
             Weight weight = new Weight(frame.weight, bytes - frame.bytesBefore, frame.levels);
             if (frame.anchor != null) {
