@@ -187,12 +187,16 @@ final class Values {
     static Object plain(Node node) {
         if (node instanceof MapNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> out.put(k, plain(v)));
+            for (Map.Entry<String, Node> entry : m.entries().entrySet()) {
+                out.put(entry.getKey(), plain(entry.getValue()));
+            }
             return out;
         }
         if (node instanceof ListNode l) {
             List<Object> out = new ArrayList<>(l.items().size());
-            l.items().forEach(item -> out.add(plain(item)));
+            for (Node item : l.items()) {
+                out.add(plain(item));
+            }
             return out;
         }
         return ((Scalar) node).value();
