@@ -91,7 +91,10 @@ public final class Merger {
     private static void overlay(Map<String, Node> base, MapNode layer, String path, Problems problems) {
         for (Map.Entry<String, Node> entry : layer.entries().entrySet()) {
             String key = entry.getKey();
-            Node merged = merge(base.get(key), entry.getValue(), path.isEmpty() ? key : path + "." + key, problems);
+            Node value = entry.getValue();
+            // the path only names a value in a --set's problems: built for mappings, not for every scalar
+            Node merged = value instanceof MapNode ? merge(base.get(key), value, path.isEmpty() ? key
+                    : path + "." + key, problems) : merge(base.get(key), value, null, problems);
             if (merged == null) {
                 base.remove(key);
             } else {
@@ -100,10 +103,18 @@ public final class Merger {
         }
     }
 
-    /** {@code value} over {@code under}, by the rules; null when the value removes what was there. */
+    /**
+     * {@code value} over {@code under}, by the rules; null when the value removes what was there. {@code path}
+     * names the value when it is a mapping (null otherwise: nothing else reads it).
+     */
     private static Node merge(Node under, Node value, String path, Problems problems) {
         if (value instanceof Scalar s && s.isNull()) {
             return null;
+        }
+        if (value instanceof MapNode map && !isSetMade(map) && !(under instanceof MapNode)) {
+            // A file's mapping over nothing: merged over nothing it is itself less its nulls (a file's keys are
+            // never list indexes), so it needs no copy.
+            return withoutNulls(map);
         }
         if (value instanceof MapNode map && isIndex(map)) {
             return indexed(under, map, path, problems);
@@ -136,8 +147,13 @@ public final class Merger {
 
     /** A list index: a {@code --set} mapping whose one key is {@code [N]} (a file's keys are never read as one). */
     private static boolean isIndex(MapNode map) {
-        return map.origin().file().equals(SetOverride.FILE) && map.entries().size() == 1
+        return isSetMade(map) && map.entries().size() == 1
                 && INDEX.matcher(map.entries().keySet().iterator().next()).matches();
+    }
+
+    /** Whether a {@code --set} path made the mapping: only there may a key be a list index. */
+    private static boolean isSetMade(MapNode map) {
+        return map.origin().file().equals(SetOverride.FILE);
     }
 
     private static Node indexed(Node under, MapNode patch, String path, Problems problems) {

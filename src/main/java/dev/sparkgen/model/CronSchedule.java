@@ -4,9 +4,11 @@ import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,7 @@ public final class CronSchedule {
                     : "'" + text + "' is none of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, "
                             + "@every <duration>";
         }
-        String[] fields = text.split("\\s+");
+        String[] fields = fields(text);
         if (fields.length != 5) {
             return "a schedule has 5 fields (minute hour day-of-month month day-of-week), this one "
                     + fields.length;
@@ -96,9 +98,36 @@ public final class CronSchedule {
         return value >= BOUNDS[index][0] && value <= BOUNDS[index][1] ? value : -1;
     }
 
+    /**
+     * The fields of a stripped schedule, split at runs of blanks as {@code split("\\s+")} splits it (an empty
+     * schedule is one empty field), without a regex.
+     */
+    static String[] fields(String text) {
+        if (text.isEmpty()) {
+            return new String[] {""};
+        }
+        List<String> fields = new ArrayList<>(5);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean blank = i == text.length() || " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0;
+            if (blank && start >= 0) {
+                fields.add(text.substring(start, i));
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = i;
+            }
+        }
+        return fields.toArray(new String[0]);
+    }
+
     /** True when Kubernetes takes the zone: a name in the IANA database, not {@code Local}. */
     public static boolean knownTimeZone(String zone) {
-        return ZoneId.getAvailableZoneIds().contains(zone) && !zone.equals("Local");
+        return Zones.IDS.contains(zone) && !zone.equals("Local");
+    }
+
+    /** The zone ids, read once: {@link ZoneId#getAvailableZoneIds} copies its set of some 600 on every call. */
+    private static final class Zones {
+        static final Set<String> IDS = ZoneId.getAvailableZoneIds();
     }
 
     /**
@@ -111,7 +140,7 @@ public final class CronSchedule {
         if (every.matches()) {
             return "every " + every.group(1);
         }
-        String[] f = DESCRIPTORS.getOrDefault(text, text).split("\\s+");
+        String[] f = fields(DESCRIPTORS.getOrDefault(text, text));
         if (f.length != 5 || problem(text) != null) {
             return "on the schedule '" + text + "'";
         }

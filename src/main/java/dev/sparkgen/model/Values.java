@@ -6,6 +6,7 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +22,78 @@ final class Values {
 
     private static final MapNode EMPTY = new MapNode(Origin.of("<default>"), Map.of());
 
-    private final MapNode map;
-    private final Map<String, Object> defaults;
-    private final String path;
+    /**
+     * The defaults by the mapping that holds them: {@code driver.cores} is {@code cores} among the values of the
+     * child {@code driver}, {@code driver.secrets[].secretType} is under the child {@code secrets[]} of that. A
+     * read finds its default without building the key's path.
+     */
+    private record Defaults(Map<String, Object> values, Map<String, Defaults> children) {
 
-    Values(MapNode map, Map<String, Object> defaults) {
-        this(map, defaults, "");
+        static final Defaults NONE = new Defaults(Map.of(), Map.of());
+
+        Defaults child(String key) {
+            Defaults child = children.get(key);
+            return child == null ? NONE : child;
+        }
+
+        static Defaults of(Map<String, Object> flat) {
+            Defaults root = new Defaults(new HashMap<>(), new HashMap<>());
+            flat.forEach((path, value) -> {
+                Defaults at = root;
+                int start = 0;
+                for (int dot = path.indexOf('.'); dot >= 0; start = dot + 1, dot = path.indexOf('.', start)) {
+                    at = at.children.computeIfAbsent(path.substring(start, dot),
+                            k -> new Defaults(new HashMap<>(), new HashMap<>()));
+                }
+                at.values.put(path.substring(start), value);
+            });
+            return root;
+        }
     }
 
-    private Values(MapNode map, Map<String, Object> defaults, String path) {
+    /** The tree of the defaults map last read (the schema's, the same in every bind). */
+    private record Tree(Map<String, Object> flat, Defaults root) {
+    }
+
+    private static volatile Tree tree;
+
+    private final MapNode map;
+    private final Defaults defaults;
+    /** The mapping this one is read from, and its key there (with [] for a list's item), for messages. */
+    private final Values parent;
+    private final String key;
+
+    Values(MapNode map, Map<String, Object> defaults) {
+        this(map, defaults.isEmpty() ? Defaults.NONE : tree(defaults), null, "");
+    }
+
+    private Values(MapNode map, Defaults defaults, Values parent, String key) {
         this.map = map == null ? EMPTY : map;
         this.defaults = defaults;
-        this.path = path;
+        this.parent = parent;
+        this.key = key;
+    }
+
+    private static Defaults tree(Map<String, Object> defaults) {
+        Tree read = tree;
+        if (read == null || read.flat() != defaults) {
+            read = new Tree(defaults, Defaults.of(defaults));
+            tree = read;
+        }
+        return read.root();
     }
 
     Values child(String key) {
-        return new Values(map.get(key) instanceof MapNode child ? child : null, defaults, at(key));
+        return new Values(map.get(key) instanceof MapNode child ? child : null, defaults.child(key), this, key);
     }
 
     /** The mappings of a list, each read with the defaults of the list's items ({@code key[].field}). */
     List<Values> children(String key) {
         List<Values> children = new ArrayList<>();
         if (map.get(key) instanceof ListNode list) {
+            Defaults items = defaults.child(key + "[]");
             for (Node item : list.items()) {
-                children.add(new Values(item instanceof MapNode m ? m : null, defaults, at(key) + "[]"));
+                children.add(new Values(item instanceof MapNode m ? m : null, items, this, key + "[]"));
             }
         }
         return children;
@@ -107,7 +156,9 @@ final class Values {
     SortedMap<String, String> textMap(String key) {
         SortedMap<String, String> texts = new TreeMap<>();
         if (map.get(key) instanceof MapNode entries) {
-            entries.entries().forEach((k, v) -> texts.put(k, ((Scalar) v).text()));
+            for (Map.Entry<String, Node> entry : entries.entries().entrySet()) {
+                texts.put(entry.getKey(), ((Scalar) entry.getValue()).text());
+            }
         }
         return texts;
     }
@@ -136,23 +187,28 @@ final class Values {
     static Object plain(Node node) {
         if (node instanceof MapNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> out.put(k, plain(v)));
+            for (Map.Entry<String, Node> entry : m.entries().entrySet()) {
+                out.put(entry.getKey(), plain(entry.getValue()));
+            }
             return out;
         }
         if (node instanceof ListNode l) {
             List<Object> out = new ArrayList<>(l.items().size());
-            l.items().forEach(item -> out.add(plain(item)));
+            for (Node item : l.items()) {
+                out.add(plain(item));
+            }
             return out;
         }
         return ((Scalar) node).value();
     }
 
+    /** The path of a key of this mapping, as the schema's defaults name it: {@code driver.secrets[].secretType}. */
     private String at(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return parent == null ? key : parent.at(this.key) + "." + key;
     }
 
     private Object fallback(String key) {
-        Object value = defaults.get(at(key));
+        Object value = defaults.values().get(key);
         if (value == null) {
             throw new IllegalStateException("the job schema gives " + at(key) + " no default");
         }

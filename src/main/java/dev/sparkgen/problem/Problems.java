@@ -33,7 +33,12 @@ public final class Problems {
     }
 
     public boolean hasErrors() {
-        return problems.stream().anyMatch(Problem::isError);
+        for (Problem problem : problems) {
+            if (problem.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEmpty() {
@@ -47,7 +52,12 @@ public final class Problems {
 
     /** Whether an error was reported at {@code origin}: a later check leaves a value an earlier one refused. */
     public boolean hasErrorAt(Origin origin) {
-        return problems.stream().anyMatch(p -> p.isError() && p.origin().equals(origin));
+        for (Problem problem : problems) {
+            if (problem.isError() && problem.origin().equals(origin)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long errorCount() {

@@ -24,8 +24,19 @@ public final class Quote {
 
     /** {@code s} with every character that could break a line, or hide, written as an escape. */
     public static String controls(String s) {
-        StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return escaped(s, i); // printable ASCII up to here, as nearly every value is whole
+            }
+        }
+        return s;
+    }
+
+    /** {@link #controls} of a string whose first {@code from} characters are printable ASCII. */
+    private static String escaped(String s, int from) {
+        StringBuilder out = null;
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             String escape = switch (c) {
                 case '\n' -> "\\n";

@@ -54,7 +54,11 @@ final class Pods {
         Map<String, Object> spec = podFields(role, job, app.serviceAccount());
         spec.put("restartPolicy", job.restartPolicy());
         if (!job.imagePullSecrets().isEmpty()) {
-            spec.put("imagePullSecrets", job.imagePullSecrets().stream().map(name -> Map.of("name", name)).toList());
+            List<Object> secrets = new ArrayList<>();
+            for (String name : job.imagePullSecrets()) {
+                secrets.add(Map.of("name", name));
+            }
+            spec.put("imagePullSecrets", List.copyOf(secrets));
         }
         if (!job.driver().initContainers().isEmpty()) {
             spec.put("initContainers", job.driver().initContainers());
@@ -136,7 +140,9 @@ final class Pods {
             args.add(new Arg(job.mainClass(), true));
         }
         args.add(new Arg(job.mainApplicationFile(), true));
-        job.arguments().forEach(a -> args.add(new Arg(a, true)));
+        for (String argument : job.arguments()) {
+            args.add(new Arg(argument, true));
+        }
         return args;
     }
 
@@ -275,15 +281,21 @@ final class Pods {
     /** The names of the volumes a pod's containers mount (volumeMounts are schema-checked mappings). */
     private static Set<String> mounted(List<Object> mounts, List<Object> initContainers, List<Object> sidecars) {
         Set<String> names = new LinkedHashSet<>();
-        mounts.forEach(m -> names.add(String.valueOf(((Map<?, ?>) m).get("name"))));
+        addNames(names, mounts);
         for (List<Object> containers : List.of(initContainers, sidecars)) {
             for (Object container : containers) {
                 if (((Map<?, ?>) container).get("volumeMounts") instanceof List<?> items) {
-                    items.forEach(m -> names.add(String.valueOf(((Map<?, ?>) m).get("name"))));
+                    addNames(names, items);
                 }
             }
         }
         return names;
+    }
+
+    private static void addNames(Set<String> names, List<?> mounts) {
+        for (Object mount : mounts) {
+            names.add(String.valueOf(((Map<?, ?>) mount).get("name")));
+        }
     }
 
     /** The short node affinity and the full one, as one Kubernetes affinity (rules refuse both at once). */

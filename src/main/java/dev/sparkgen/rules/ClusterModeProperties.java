@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class ClusterModeProperties {
 
-    /** Keys (or, ending with a dot, families of keys) client mode ignores, and what to write instead. */
+    private static final String KUBERNETES = "spark.kubernetes.";
+    /**
+     * Keys (or, ending with a dot, families of keys) client mode ignores, and what to write instead; each starts
+     * with {@link #KUBERNETES}.
+     */
     private static final Map<String, String> IGNORED = new LinkedHashMap<>();
 
     static {
@@ -45,6 +49,11 @@ public final class ClusterModeProperties {
         IGNORED.put("spark.kubernetes.report.interval", submission);
         IGNORED.put("spark.kubernetes.file.upload.path", "client mode uploads nothing: give deps as remote URIs "
                 + "(s3a://, https://) or local:// paths in the image");
+        for (String key : IGNORED.keySet()) {
+            if (!key.startsWith(KUBERNETES)) {
+                throw new IllegalStateException("instead() looks only at keys under " + KUBERNETES + ": " + key);
+            }
+        }
     }
 
     private ClusterModeProperties() {
@@ -54,6 +63,9 @@ public final class ClusterModeProperties {
     public static String instead(String key) {
         if (key.startsWith("spark.driver.resource.") && key.endsWith(".vendor")) {
             return "set driver.gpu: spark-gen puts the resource on the driver pod";
+        }
+        if (!key.startsWith(KUBERNETES)) {
+            return null; // every key of IGNORED starts so
         }
         for (Map.Entry<String, String> entry : IGNORED.entrySet()) {
             String known = entry.getKey();
@@ -66,13 +78,13 @@ public final class ClusterModeProperties {
 
     static void check(App app, MapNode document, Problems problems) {
         Map<String, String> sparkConf = app.job().sparkConf();
-        sparkConf.keySet().forEach(key -> {
+        for (String key : sparkConf.keySet()) {
             String instead = instead(key);
             if (instead != null) {
                 problems.error(Rules.origin(document, "sparkConf", key), "sparkConf key '" + key + "' takes effect "
                         + "only in cluster mode, when Spark builds the driver pod: client mode ignores it", instead);
             }
-        });
+        }
         for (VolumeProperties.Volume volume : VolumeProperties.of(sparkConf, "driver")) {
             String first = volume.keys().get(0);
             problems.error(Rules.origin(document, "sparkConf", first), "sparkConf declares the driver volume '"

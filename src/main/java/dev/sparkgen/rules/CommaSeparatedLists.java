@@ -3,11 +3,11 @@ package dev.sparkgen.rules;
 import dev.sparkgen.model.SparkProperties;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.problem.Quote;
-import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,13 +23,23 @@ final class CommaSeparatedLists {
             "spark.jars.packages", "spark.jars.repositories", "spark.jars.excludes", "spark.archives",
             "spark.kubernetes.container.image.pullSecrets");
 
+    /** The keys of each property's field ({@code deps.jars}: deps, jars), in the order of {@link #PROPERTIES}. */
+    private static final List<String[]> PATHS = new ArrayList<>();
+
+    static {
+        for (String property : PROPERTIES) {
+            PATHS.add(SparkProperties.FIELDS.get(property).split("\\."));
+        }
+    }
+
     private CommaSeparatedLists() {
     }
 
     static void check(MapNode document, Problems problems) {
-        for (String property : PROPERTIES) {
+        for (int i = 0; i < PROPERTIES.size(); i++) {
+            String property = PROPERTIES.get(i);
             String field = SparkProperties.FIELDS.get(property);
-            if (!(new KeyPath(List.of((Object[]) field.split("\\."))).find(document) instanceof ListNode list)) {
+            if (!(document.find(PATHS.get(i)) instanceof ListNode list)) {
                 continue; // absent, or not a list: the schema says so
             }
             for (Node item : list.items()) {

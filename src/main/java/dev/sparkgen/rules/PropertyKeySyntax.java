@@ -20,11 +20,18 @@ final class PropertyKeySyntax {
     }
 
     static void check(App app, MapNode document, Problems problems) {
-        app.job().sparkConf().keySet().forEach(key -> check(document, problems, "sparkConf", key));
-        app.job().hadoopConf().keySet().forEach(key -> check(document, problems, "hadoopConf", key));
+        for (String key : app.job().sparkConf().keySet()) {
+            check(document, problems, "sparkConf", key);
+        }
+        for (String key : app.job().hadoopConf().keySet()) {
+            check(document, problems, "hadoopConf", key);
+        }
     }
 
     private static void check(MapNode document, Problems problems, String field, String key) {
+        if (plain(key)) {
+            return;
+        }
         Matcher bad = OUTSIDE.matcher(key);
         if (bad.find()) {
             String cleaned = OUTSIDE.matcher(key).replaceAll("");
@@ -34,5 +41,17 @@ final class PropertyKeySyntax {
                     + Quote.abbreviate(cleaned) + "'? Keys hold letters, digits and . _ - (and / or * where a "
                     + "label key or a metrics name goes)");
         }
+    }
+
+    /** Whether every character of the key is one {@link #OUTSIDE} leaves out: the usual key, without a regex. */
+    static boolean plain(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-' || c == '/' || c == '*')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,7 +3,6 @@ package dev.sparkgen.rules;
 import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.Memory;
 import dev.sparkgen.problem.Problems;
-import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
@@ -57,7 +56,7 @@ public final class Quantities {
             }
         }
         for (List<String> path : LONGS) {
-            if (find(document, path.toArray(String[]::new)) instanceof Scalar n && !problems.hasErrorAt(n.origin())
+            if (find(document, path.get(0), path.get(1)) instanceof Scalar n && !problems.hasErrorAt(n.origin())
                     && n.value() instanceof Double d && Math.abs(d) > EXACT) {
                 problems.error(n.origin(), "'" + String.join(".", path) + "' must be written in digits, not "
                                 + n.text(),
@@ -68,6 +67,6 @@ public final class Quantities {
     }
 
     private static Node find(MapNode document, String... path) {
-        return KeyPath.of((Object[]) path).find(document);
+        return document.find(path);
     }
 }

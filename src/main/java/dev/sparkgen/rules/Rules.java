@@ -211,12 +211,18 @@ public final class Rules {
     void sparkConfKeysAreFree() {
         // claims Spark creates for each executor have no field: their properties stay in sparkConf
         Set<String> perPodClaims = new HashSet<>();
-        VolumeProperties.of(job.sparkConf(), "executor").stream().filter(VolumeProperties.Volume::perPodClaim)
-                .forEach(volume -> perPodClaims.addAll(volume.keys()));
+        for (VolumeProperties.Volume volume : VolumeProperties.of(job.sparkConf(), "executor")) {
+            if (volume.perPodClaim()) {
+                perPodClaims.addAll(volume.keys());
+            }
+        }
         for (String key : job.sparkConf().keySet()) {
             String owner = app.generatedBy().get(key);
             String field = owner != null && !owner.equals("spark-gen") ? owner : SparkProperties.fieldOf(key);
-            SparkConfKeys.report(key, perPodClaims.contains(key) ? null : field, at("sparkConf", key), problems);
+            field = perPodClaims.contains(key) ? null : field;
+            if (SparkConfKeys.refuses(key, field)) { // the key's origin is looked up only for a problem
+                SparkConfKeys.report(key, field, at("sparkConf", key), problems);
+            }
         }
     }
 
@@ -238,17 +244,24 @@ public final class Rules {
 
     /** Spark trims property values and expands ${...} references in them: say so where it changes a value. */
     void propertyValuesSurviveSpark() {
-        Map<String, Map<String, String>> sources = Map.of("sparkConf", job.sparkConf(), "hadoopConf", job.hadoopConf());
-        sources.forEach((field, values) -> values.forEach((key, value) -> {
-            if (!value.equals(value.trim())) {
+        propertyValuesSurviveSpark("sparkConf", job.sparkConf());
+        propertyValuesSurviveSpark("hadoopConf", job.hadoopConf());
+    }
+
+    private void propertyValuesSurviveSpark(String field, Map<String, String> values) {
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue();
+            if (!value.isEmpty() && (value.charAt(0) <= ' ' || value.charAt(value.length() - 1) <= ' ')) {
+                // what String.trim removes: a character up to ' ' at either end
                 problems.warning(at(field, key), field + " value of '" + key + "' starts or ends with blanks",
                         "Spark trims property values, so they are lost");
             }
-            if (SPARK_REFERENCE.matcher(value).find()) {
+            if (value.contains("${") && SPARK_REFERENCE.matcher(value).find()) {
                 problems.warning(at(field, key), field + " value of '" + key + "' holds a ${...} reference",
                         "Spark replaces ${env:X}, ${system:X} and ${spark.x} in property values when it reads them");
             }
-        }));
+        }
     }
 
     void labelsAreFree() {
@@ -275,18 +288,22 @@ public final class Rules {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < env.size(); i++) {
                 String name = env.get(i).name();
-                Origin origin = document.find(role, "env") instanceof dev.sparkgen.source.ListNode
-                        ? at(role, "env", i) : at(role, "env", name);
                 if (reserved.contains(name)) {
-                    problems.error(origin, role + " env '" + name + "' is set by " + (role.equals("driver")
-                            ? "spark-gen" : "Spark"), name.equals("SPARK_HOME") ? "set 'sparkHome' instead"
-                            : role.equals("driver") ? "choose another name"
+                    problems.error(envOrigin(role, i, name), role + " env '" + name + "' is set by "
+                            + (role.equals("driver") ? "spark-gen" : "Spark"), name.equals("SPARK_HOME")
+                            ? "set 'sparkHome' instead" : role.equals("driver") ? "choose another name"
                             : "Spark sets it in every executor; choose another name");
                 } else if (!seen.add(name)) {
-                    problems.error(origin, role + " env '" + name + "' is set twice", "keep one");
+                    problems.error(envOrigin(role, i, name), role + " env '" + name + "' is set twice", "keep one");
                 }
             }
         }
+    }
+
+    /** Where a role's {@code i}th env var, {@code name}, was written: in the list form or the map form. */
+    private Origin envOrigin(String role, int i, String name) {
+        return document.find(role, "env") instanceof dev.sparkgen.source.ListNode ? at(role, "env", i)
+                : at(role, "env", name);
     }
 
     void portsDiffer() {

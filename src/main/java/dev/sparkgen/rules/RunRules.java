@@ -7,9 +7,10 @@ import dev.sparkgen.model.SparkJob;
 import dev.sparkgen.model.SparkVersion;
 import dev.sparkgen.problem.Origin;
 import dev.sparkgen.problem.Problems;
-import dev.sparkgen.source.KeyPath;
 import dev.sparkgen.source.MapNode;
+import dev.sparkgen.source.Node;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,21 +54,22 @@ final class RunRules {
 
     /** A field of a kind the driver is not: a Pod is never retried nor cleaned up, a Job has no schedule. */
     void fieldsFitTheKind() {
-        if (!(new KeyPath(List.of("run")).find(document) instanceof MapNode block)) {
+        if (!(document.get("run") instanceof MapNode block)) {
             return;
         }
-        block.entries().forEach((key, value) -> {
+        for (Map.Entry<String, Node> entry : block.entries().entrySet()) {
+            String key = entry.getKey();
             if (key.equals("kind")) {
-                return;
+                continue;
             }
             if (run.kind() == Run.Kind.Pod) {
-                problems.error(value.origin(), "run." + key + " applies to a Job or CronJob driver, and this one "
-                        + "is a Pod, which runs once", "set run.kind: Job (or CronJob)");
+                problems.error(entry.getValue().origin(), "run." + key + " applies to a Job or CronJob driver, and "
+                        + "this one is a Pod, which runs once", "set run.kind: Job (or CronJob)");
             } else if (run.kind() == Run.Kind.Job && SCHEDULE_FIELDS.contains(key)) {
-                problems.error(value.origin(), "run." + key + " applies to a CronJob, and this driver is a Job",
-                        "set run.kind: CronJob to run it on a schedule");
+                problems.error(entry.getValue().origin(), "run." + key + " applies to a CronJob, and this driver is "
+                        + "a Job", "set run.kind: CronJob to run it on a schedule");
             }
-        });
+        }
         if (run.kind() == Run.Kind.CronJob && run.schedule() == null) {
             problems.error(at("run", "kind"), "a CronJob driver needs run.schedule", "e.g. schedule: \"30 2 * * *\" "
                     + "(at 02:30 every day)");

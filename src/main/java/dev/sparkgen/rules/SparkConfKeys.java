@@ -27,6 +27,11 @@ public final class SparkConfKeys {
         }
     }
 
+    /** Whether {@link #report} finds a problem with the key: it is derived, or a field sets it. */
+    static boolean refuses(String key, String field) {
+        return field != null || SparkProperties.DERIVED.containsKey(key);
+    }
+
     /** The problem of one key, if any: {@code field} is the field that sets the property (null: none). */
     static void report(String key, String field, Origin at, Problems problems) {
         String reason = SparkProperties.DERIVED.get(key);

@@ -84,6 +84,32 @@ class MergerTest {
         assertEquals(1, ((ListNode) merged.get("arguments")).items().size());
     }
 
+    @Test
+    void merge_setListIndexUnderAMappingNothingHolds_makesTheListAndThePathInItsProblem() {
+        // a --set mapping placed where nothing was is merged over nothing, so its [N] still picks an item
+        MapNode merged = merge(layer("a.yaml", "name: pi\n"), set("driver.tolerations[0].key=gpu"));
+
+        ListNode tolerations = (ListNode) merged.find("driver", "tolerations");
+        assertEquals(1, tolerations.items().size());
+        assertEquals("gpu", text((MapNode) tolerations.items().get(0), "key"));
+
+        Problems problems = new Problems();
+        Merger.merge(Origin.of("merged"), List.of(layer("a.yaml", "name: pi\n"), set("driver.tolerations[1].key=x")),
+                problems);
+        assertEquals(List.of("--set:1:19: 'driver.tolerations' is not set, so [1] is out of range — add the first "
+                + "item with driver.tolerations[0]"), Jobs.lines(problems.all()));
+    }
+
+    @Test
+    void merge_filesMappingPlacedWhereNothingWas_isTheNodeItselfWhenItHoldsNoNull() {
+        MapNode job = layer("b.yaml", "driver: {cores: 2, labels: {team: a}}\nexecutor: {cores: 1, labels: ~}\n");
+
+        MapNode merged = merge(layer("a.yaml", "name: pi\n"), job);
+
+        assertTrue(merged.get("driver") == job.get("driver"), "no copy of a mapping without nulls");
+        assertEquals(List.of("cores"), List.copyOf(((MapNode) merged.get("executor")).entries().keySet()));
+    }
+
     private static MapNode set(String argument) {
         Problems problems = new Problems();
         MapNode layer = SetOverride.parse(argument, 1, problems);

@@ -64,4 +64,13 @@ class CronScheduleTest {
         assertFalse(CronSchedule.knownTimeZone("Europe/Berlinn"));
         assertFalse(CronSchedule.knownTimeZone("+02:00"));
     }
+
+    @Test
+    void fields_areThoseOfASplitAtRunsOfBlanks() {
+        for (String schedule : java.util.List.of("", "*", "30 2 * * 1-5", "30  2\t*\n*\u000B1\f\r2", "a \u001C b",
+                "0 0 1 1 *", "x\u00A0y z", "1 2 3 4 5 6")) {
+            String text = schedule.strip();
+            assertEquals(java.util.List.of(text.split("\\s+")), java.util.List.of(CronSchedule.fields(text)), schedule);
+        }
+    }
 }

@@ -286,4 +286,31 @@ class RulesTest {
                 + "— set 'dynamicAllocation.maxExecutors' instead"),
                 checkMinimal("sparkConf:\n  spark.dynamicAllocation.maxExecutors: 4\n"));
     }
+
+    // ---------------------------------------------------------------- the cheap passes before a regex
+
+    @Test
+    void propertyKeySyntax_plainKeys_areThoseTheRegexFindsNothingIn() {
+        java.util.regex.Pattern outside = java.util.regex.Pattern.compile("[^A-Za-z0-9._\\-/*]");
+        for (char c = 0; c < 0x3000; c++) {
+            String key = "spark.a" + c + "b";
+            assertEquals(!outside.matcher(key).find(), PropertyKeySyntax.plain(key), "character " + (int) c);
+        }
+    }
+
+    @Test
+    void sparkConf_keysOutsideSparkKubernetes_areNoClusterModeProperty_exceptTheDriversGpuVendor() {
+        assertEquals(null, ClusterModeProperties.instead("spark.kubernetes"));
+        assertEquals(null, ClusterModeProperties.instead("spark.driver.service.x"));
+        assertTrue(ClusterModeProperties.instead("spark.kubernetes.driver.service.x") != null);
+        assertTrue(ClusterModeProperties.instead("spark.driver.resource.gpu.vendor") != null);
+    }
+
+    @Test
+    void sparkConf_valueOfBlanksOnlyOrWithAControlCharacterAtAnEnd_isAWarning_andAnEmptyOneIsNot() {
+        String warning = "warning: sparkConf value of 'spark.x' starts or ends with blanks";
+        assertTrue(checkMinimal("sparkConf:\n  spark.x: '  '\n").get(0).contains(warning));
+        assertTrue(checkMinimal("sparkConf:\n  spark.x: \"a\\u0001\"\n").get(0).contains(warning));
+        assertEquals(List.of(), checkMinimal("sparkConf:\n  spark.x: ''\n  spark.y: a b\n"));
+    }
 }
