@@ -818,6 +818,9 @@ public final class OutputDirectory {
     }
 
     static String reason(Exception e) {
+        if (e instanceof FileAlreadyExistsException) { // here, always a file where a directory must go
+            return e.getMessage() + " exists and is not a directory";
+        }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied (" + e.getMessage() + ")";
         }

@@ -77,6 +77,18 @@ class CliTest {
     // ---------------------------------------------------------------- render
 
     @Test
+    void render_underAFile_saysThatItIsNotADirectory_andWritesNothing() throws IOException {
+        Files.writeString(cwd.resolve("notes"), "mine\n");
+
+        Result result = run("render", fixture("valid.yaml"), "-o", "notes/out");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("spark-gen: cannot write " + cwd.resolve("notes/out") + ": " + cwd.resolve("notes")
+                + " exists and is not a directory"), result.errLines());
+        assertEquals("mine\n", Files.readString(cwd.resolve("notes")));
+    }
+
+    @Test
     void render_validJob_writesTheManifestsAndExits0() throws IOException {
         Result result = run("render", fixture("valid.yaml"), "-o", "out");
 
