@@ -4,7 +4,6 @@ import dev.sparkgen.model.Derive;
 import dev.sparkgen.model.Memory;
 import dev.sparkgen.problem.Problems;
 import dev.sparkgen.source.MapNode;
-import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.util.List;
 
@@ -36,7 +35,7 @@ public final class Quantities {
     public static void check(MapNode document, Problems problems) {
         for (String role : List.of("driver", "executor")) {
             for (String field : MEMORY) {
-                if (find(document, role, field) instanceof Scalar size && !problems.hasErrorAt(size.origin())
+                if (document.find(role, field) instanceof Scalar size && !problems.hasErrorAt(size.origin())
                         && Memory.bytes(size.text()) < 0) {
                     problems.error(size.origin(), "'" + role + "." + field + "' must be at most "
                                     + Memory.largest(size.text()) + ", not " + size.text(),
@@ -46,7 +45,7 @@ public final class Quantities {
                 }
             }
             for (String field : CPU) {
-                if (find(document, role, field) instanceof Scalar cpu && !problems.hasErrorAt(cpu.origin())
+                if (document.find(role, field) instanceof Scalar cpu && !problems.hasErrorAt(cpu.origin())
                         && Derive.millicores(cpu.text()) < 0) {
                     problems.error(cpu.origin(), "'" + role + "." + field + "' must be at most "
                                     + (cpu.text().endsWith("m") ? Long.MAX_VALUE + "m" : "9223372036854775.807")
@@ -56,7 +55,7 @@ public final class Quantities {
             }
         }
         for (List<String> path : LONGS) {
-            if (find(document, path.get(0), path.get(1)) instanceof Scalar n && !problems.hasErrorAt(n.origin())
+            if (document.find(path.get(0), path.get(1)) instanceof Scalar n && !problems.hasErrorAt(n.origin())
                     && n.value() instanceof Double d && Math.abs(d) > EXACT) {
                 problems.error(n.origin(), "'" + String.join(".", path) + "' must be written in digits, not "
                                 + n.text(),
@@ -64,9 +63,5 @@ public final class Quantities {
                                 + (long) EXACT);
             }
         }
-    }
-
-    private static Node find(MapNode document, String... path) {
-        return document.find(path);
     }
 }
