@@ -8,7 +8,6 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,24 +124,9 @@ public final class Merger {
             Map<String, Node> merged = new LinkedHashMap<>(under instanceof MapNode underMap ? underMap.entries()
                     : Map.of());
             overlay(merged, map, path, problems);
-            return !(under instanceof MapNode) && same(merged, map.entries()) ? map : new MapNode(map.origin(), merged);
+            return new MapNode(map.origin(), merged);
         }
         return withoutNulls(value);
-    }
-
-    /** Whether a mapping merged over nothing is the mapping itself: its keys in order, each with its very value. */
-    private static boolean same(Map<String, Node> merged, Map<String, Node> entries) {
-        if (merged.size() != entries.size()) {
-            return false;
-        }
-        Iterator<Map.Entry<String, Node>> written = entries.entrySet().iterator();
-        for (Map.Entry<String, Node> entry : merged.entrySet()) {
-            Map.Entry<String, Node> other = written.next();
-            if (!entry.getKey().equals(other.getKey()) || entry.getValue() != other.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A list index: a {@code --set} mapping whose one key is {@code [N]} (a file's keys are never read as one). */
