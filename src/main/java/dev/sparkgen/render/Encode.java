@@ -47,11 +47,9 @@ public final class Encode {
         if (!startOk || s.charAt(n - 1) == ':') {
             return false;
         }
-        // a copy of the bytes reads faster than charAt, under C1; a character past Latin-1 becomes '?', not plain
-        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 1; i < n; i++) {
-            int c = bytes[i];
-            if (c < 0 || !PLAIN[c]) {
+            char c = s.charAt(i);
+            if (c >= PLAIN.length || !PLAIN[c]) {
                 return false;
             }
         }
