@@ -6,14 +6,11 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads back the YAML that spark-gen writes, for {@link SelfCheck}: block mappings and sequences (kubectl's
@@ -238,7 +235,7 @@ final class OutputYaml {
         if (depth > MAX_DEPTH) {
             throw new Unsure();
         }
-        Entries entries = new Entries();
+        Map<String, Node> entries = new LinkedHashMap<>();
         while (skip() >= 0) {
             int end = ends[next];
             int at = indents[next];
@@ -266,42 +263,11 @@ final class OutputYaml {
                 key = text.substring(from, colon);
             }
             next++;
-            entries.list.add(Map.entry(key, value(colon + 1, end, indent, depth, true)));
+            if (entries.put(key, value(colon + 1, end, indent, depth, true)) != null) {
+                throw new Unsure(); // a duplicate: the full parser reports it
+            }
         }
-        MapNode map = new MapNode(ORIGIN, entries);
-        if (map.entries().size() != entries.size()) {
-            throw new Unsure(); // a duplicate key, which the map kept once: the full parser reports it
-        }
-        return map;
-    }
-
-    /**
-     * A mapping's entries as read, in order, handed to MapNode, which copies them into its own map: one map built
-     * a mapping, not two. A key read twice is one entry there, which {@link #mapping} looks for.
-     */
-    private static final class Entries extends AbstractMap<String, Node> {
-
-        final List<Map.Entry<String, Node>> list = new ArrayList<>();
-
-        @Override
-        public int size() {
-            return list.size();
-        }
-
-        @Override
-        public Set<Map.Entry<String, Node>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<String, Node>> iterator() {
-                    return list.iterator();
-                }
-
-                @Override
-                public int size() {
-                    return list.size();
-                }
-            };
-        }
+        return new MapNode(ORIGIN, entries);
     }
 
     /** A block sequence whose dashes sit at {@code indent}, starting at the current line. */
