@@ -67,7 +67,7 @@ final class SelfCheck {
         MapNode configMap = object(read, files, "configmap.yaml", "v1", "ConfigMap", app.names().configMap(), app);
         expectStrings("configmap labels", configMap.find("metadata", "labels"), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
-        expectFiles(data, inner);
+        expect("configmap data", data, inner);
         expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
@@ -272,21 +272,6 @@ final class SelfCheck {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * The ConfigMap's files as read back, compared with String.compareTo: it finds a difference eight bytes at a
-     * time (ArraysSupport.mismatch), where String.equals, no intrinsic under C1, goes byte by byte.
-     */
-    private static void expectFiles(Map<String, String> got, Map<String, String> want) {
-        boolean same = got.size() == want.size();
-        for (Map.Entry<String, String> file : want.entrySet()) {
-            String text = got.get(file.getKey());
-            same &= text != null && text.compareTo(file.getValue()) == 0;
-        }
-        if (!same) {
-            fail("configmap data", got, want);
-        }
     }
 
     /**
