@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,15 +226,13 @@ public final class OutputDirectory {
                 fileNames[i++] = inPrefix ? file : name.substring(name.lastIndexOf('/') + 1);
             }
             Dir[] dirOf = new Dir[count];
-            int[] at = new int[count];
             synchronized (this) {
                 if (committed) {
                     throw new IllegalStateException("the write is committed");
                 }
                 for (i = 0; i < count; i++) {
                     dirOf[i] = dir(parents[i]);
-                    at[i] = dirOf[i].add(fileNames[i], count - i);
-                    if (at[i] < 0) {
+                    if (dirOf[i].files.putIfAbsent(fileNames[i], false) != null) {
                         throw new IllegalStateException(names[i] + " added twice");
                     }
                 }
@@ -257,7 +256,9 @@ public final class OutputDirectory {
             } finally {
                 synchronized (this) {
                     for (int j = 0; j < count; j++) {
-                        dirOf[j].staged[at[j]] |= ours[j];
+                        if (ours[j]) {
+                            dirOf[j].files.put(fileNames[j], true);
+                        }
                     }
                 }
             }
@@ -342,10 +343,10 @@ public final class OutputDirectory {
             SortedSet<String> names = new TreeSet<>();
             List<String> changed = new ArrayList<>();
             dirs.forEach((dir, files) -> {
-                for (int i = 0; i < files.count; i++) {
-                    String name = dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i];
+                for (Map.Entry<String, Boolean> file : files.files.entrySet()) {
+                    String name = dir.isEmpty() ? file.getKey() : dir + "/" + file.getKey();
                     names.add(name);
-                    if (files.staged[i]) {
+                    if (file.getValue()) {
                         changed.add(name);
                     }
                 }
@@ -421,9 +422,9 @@ public final class OutputDirectory {
             committed = true;
             if (undo) {
                 dirs.forEach((dir, files) -> {
-                    for (int i = 0; i < files.count; i++) {
-                        if (files.staged[i]) {
-                            deleteQuietly(scratch(dir.isEmpty() ? files.names[i] : dir + "/" + files.names[i]));
+                    for (Map.Entry<String, Boolean> file : files.files.entrySet()) {
+                        if (file.getValue()) {
+                            deleteQuietly(scratch(dir.isEmpty() ? file.getKey() : dir + "/" + file.getKey()));
                         }
                     }
                 });
@@ -467,27 +468,8 @@ public final class OutputDirectory {
      */
     private static final class Dir {
 
-        private static final String[] NONE = {};
-
         Boolean made;
-        String[] names = NONE;
-        boolean[] staged = {};
-        int count;
-
-        /** Notes a file, with room for {@code more} in all; its place, or -1 when it was added already. */
-        int add(String name, int more) {
-            for (int i = 0; i < count; i++) {
-                if (names[i].equals(name)) {
-                    return -1;
-                }
-            }
-            if (count == names.length) {
-                names = Arrays.copyOf(names, Math.max(count + more, 2 * count));
-                staged = Arrays.copyOf(staged, names.length);
-            }
-            names[count] = name;
-            return count++;
-        }
+        final Map<String, Boolean> files = new LinkedHashMap<>();
     }
 
     /** Where a file's scratch copy goes: {@code .NAME.spark-gen-tmp} beside it. */
