@@ -1,9 +1,8 @@
 package dev.sparkgen.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -12,6 +11,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.resource.ResourceLoader;
 import com.networknt.schema.serialization.NodeReader;
 import dev.sparkgen.problem.Origin;
@@ -26,6 +27,7 @@ import dev.sparkgen.source.Scalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,78 +126,93 @@ public final class Schemas {
      * it is written as ({@code 3.10} stays 3.10, never 3.1): the README promises that quoting is never needed.
      * Returns the document so read, for the stages after.
      *
-     * <p>networknt compiles the target of a {@code $ref} when a document first reaches it (no preloading): most
-     * jobs pass no Kubernetes object through, and then kubernetes.schema.json (322 kB) is neither read nor
-     * compiled; a job that does gets the definitions it uses. That compiling on first use is not synchronised
-     * ({@code Schema.getValidators}), hence one validation at a time, whatever the threads of a batch. It costs
-     * little: in a render of 1,000 jobs on two threads, about 30 validations wait for it (JFR's contended monitor
-     * entries), the longest the first, while the other thread compiles the job schema, which it would otherwise
-     * compile a second time. Reading the job ({@link #asWritten}) and the messages stay outside it.
+     * <p>A document that {@link Shape#valid} finds valid is valid: that check reads the schema's keywords as
+     * networknt does, and says "valid" only when it is sure (a Kubernetes object passed through, a keyword it does
+     * not read, a number it cannot compare exactly: not sure). Every other document, and only those, goes to
+     * networknt, the authority, which finds its errors and their places: networknt and Jackson's tree of the
+     * document are then made, on the first such document (a batch of valid jobs never loads them).
      */
     public MapNode validate(Kind kind, MapNode document, Problems problems) {
-        Read read = asWritten(shape(kind), document, 0);
-        List<Error> errors;
-        synchronized (validating) {
-            errors = schema(kind).validate(read.json());
-        }
-        MapNode written = (MapNode) read.node();
-        for (Error error : errors) {
-            report(error, written, problems);
+        Shape shape = shape(kind);
+        MapNode written = (MapNode) asWritten(shape, document, 0);
+        if (!shape.valid(written, 0)) {
+            for (Error error : errors(kind, written)) {
+                report(error, written, problems);
+            }
         }
         return written;
     }
 
-    /** A node as {@link #asWritten} reads it, and the same as Jackson's tree, for the validator. */
-    private record Read(Node node, JsonNode json) {
+    /** Whether the check finds a document valid, as read ({@link #asWritten}): the fast path of {@link #validate}. */
+    boolean certainlyValid(Kind kind, MapNode document) {
+        Shape shape = shape(kind);
+        return shape.valid(asWritten(shape, document, 0), 0);
+    }
+
+    /**
+     * networknt's errors for a document as read ({@link #asWritten}). It compiles the target of a {@code $ref}
+     * when a document first reaches it (no preloading): most jobs pass no Kubernetes object through, and then
+     * kubernetes.schema.json (322 kB) is neither read nor compiled; a job that does gets the definitions it uses.
+     * That compiling on first use is not synchronised ({@code Schema.getValidators}), hence one validation at a
+     * time, whatever the threads of a batch. Reading the job ({@link #asWritten}) and the messages stay outside
+     * the lock.
+     */
+    List<Error> errors(Kind kind, MapNode written) {
+        JsonNode json = Json.of(written);
+        synchronized (validating) {
+            return schema(kind).validate(json);
+        }
+    }
+
+    /** Whether networknt's schema of either kind was compiled: the first document the check could not pass was. */
+    boolean compiled() {
+        synchronized (validating) {
+            return !schemas.isEmpty();
+        }
     }
 
     /**
      * The node with each number or boolean that stands where {@code shape} asks for a string turned into that
-     * string, as written (the node itself when nothing changes), with its Jackson tree built in the same walk.
-     * Kubernetes objects are passed through as written (their int-or-string fields take numbers).
+     * string, as written (the node itself when nothing changes). Kubernetes objects are passed through as written
+     * (their int-or-string fields take numbers).
      */
-    private Read asWritten(Shape shape, Node node, int depth) {
+    private Node asWritten(Shape shape, Node node, int depth) {
         if (shape.passThrough || depth > 64) {
-            return new Read(node, Json.of(node));
+            return node;
         }
         if (node instanceof Scalar scalar) {
-            Node read = (scalar.value() instanceof Number || scalar.value() instanceof Boolean) && shape.string
+            return (scalar.value() instanceof Number || scalar.value() instanceof Boolean) && shape.string
                     ? Scalar.string(scalar.origin(), scalar.text()) : node;
-            return new Read(read, Json.of(read));
         }
         if (node instanceof MapNode map) {
-            ObjectNode json = JsonNodeFactory.instance.objectNode();
             Map<String, Node> entries = null;
             for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-                Read value = asWritten(shape.property(entry.getKey()), entry.getValue(), depth + 1);
-                json.set(entry.getKey(), value.json());
-                if (value.node() != entry.getValue()) {
+                Node value = asWritten(shape.property(entry.getKey()), entry.getValue(), depth + 1);
+                if (value != entry.getValue()) {
                     if (entries == null) {
                         entries = new LinkedHashMap<>(map.entries());
                     }
-                    entries.put(entry.getKey(), value.node());
+                    entries.put(entry.getKey(), value);
                 }
             }
-            return new Read(entries == null ? map : new MapNode(map.origin(), entries), json);
+            return entries == null ? map : new MapNode(map.origin(), entries);
         }
         Shape items = shape.items();
         if (node instanceof ListNode list && items != null) {
-            ArrayNode json = JsonNodeFactory.instance.arrayNode(list.items().size());
             List<Node> read = null;
             for (int i = 0; i < list.items().size(); i++) {
                 Node item = list.items().get(i);
-                Read value = asWritten(items, item, depth + 1);
-                json.add(value.json());
-                if (value.node() != item) {
+                Node value = asWritten(items, item, depth + 1);
+                if (value != item) {
                     if (read == null) {
                         read = new ArrayList<>(list.items());
                     }
-                    read.set(i, value.node());
+                    read.set(i, value);
                 }
             }
-            return new Read(read == null ? list : new ListNode(list.origin(), read), json);
+            return read == null ? list : new ListNode(list.origin(), read);
         }
-        return new Read(node, Json.of(node));
+        return node;
     }
 
     /** A kind's root {@link Shape}, made once. */
@@ -202,11 +220,31 @@ public final class Schemas {
         return shapes.computeIfAbsent(kind, k -> new Shape(document(k.file())));
     }
 
+    /** The keywords {@link Shape#valid} reads, the annotations among them; any other makes a schema "not sure". */
+    private static final Set<String> READ = Set.of("type", "properties", "additionalProperties", "required",
+            "const", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "items", "minItems",
+            "uniqueItems", "propertyNames", "if", "then", "else", "description", "default", "title",
+            "patternErrorMessage", "$schema", "$comment", "$defs", "examples", "format", "oneOf");
+    /** The keywords that may stand beside a {@code $ref}: annotations, which validate nothing. */
+    private static final Set<String> ANNOTATIONS = Set.of("$ref", "description", "default", "title",
+            "patternErrorMessage", "$comment", "examples");
+
+    private static final int OBJECT = 1;
+    private static final int ARRAY = 2;
+    private static final int STRING = 4;
+    private static final int INTEGER = 8;
+    private static final int NUMBER = 16;
+    private static final int BOOLEAN = 32;
+    private static final int NULL = 64;
+    private static final List<String> TYPES = List.of("object", "array", "string", "integer", "number", "boolean",
+            "null");
+
     /**
-     * What {@link #asWritten} reads of one node of a schema, its {@code $ref} followed once rather than at every
-     * node of every document: whether it asks for a string, and the shapes of its properties, of other keys
-     * ({@code additionalProperties}) and of a list's items, each made when first needed. A Kubernetes reference,
-     * or no schema at all, passes its value through (without reading kubernetes.schema.json).
+     * What {@link #asWritten} and {@link #valid} read of one node of a schema, its {@code $ref} followed once
+     * rather than at every node of every document: whether it asks for a string, its constraints, and the shapes
+     * of its properties, of other keys ({@code additionalProperties}) and of a list's items, each made when first
+     * needed. A Kubernetes reference, or no schema at all, passes its value through (without reading
+     * kubernetes.schema.json).
      */
     private final class Shape {
 
@@ -219,13 +257,170 @@ public final class Schemas {
         private volatile Shape other;
         private volatile Shape item;
 
+        /** The schema's Kubernetes reference, read by {@link #referenced} when a value first reaches it. */
+        private final JsonNode reference;
+        private volatile Shape referenced;
+        /** No schema: every value is valid. */
+        private final boolean any;
+        /** A keyword {@link #valid} does not read, or a Kubernetes reference: it cannot say a value is valid. */
+        private final boolean unsure;
+        private final int types;
+        private final Set<String> allowed;
+        private final RegularExpression pattern;
+        private final int minLength;
+        private final int maxLength;
+        private final boolean bounded;
+        private final long minimum;
+        private final long maximum;
+        /** False when a string is never certainly valid here (a format networknt may read). */
+        private final boolean anyText;
+        /** The types of each of {@code oneOf}'s branches, null when there is none. */
+        private final int[] oneOf;
+        private final List<String> required = new ArrayList<>();
+        private final boolean closed;
+        private final Shape names;
+        private final int minItems;
+        private final boolean unique;
+        private final int ifTypes;
+        private final Shape then;
+        private final Shape otherwise;
+
         Shape(JsonNode schema) {
-            passThrough = schema == null || schema.path("$ref").asText().startsWith("kubernetes");
-            JsonNode resolved = passThrough ? null : resolve(schema);
-            string = resolved != null && "string".equals(resolved.path("type").asText());
-            properties = resolved == null ? null : resolved.path("properties");
-            additional = resolved == null ? null : resolved.path("additionalProperties");
-            items = resolved == null ? null : resolved.path("items");
+            boolean kubernetes = false;
+            boolean sure = true;
+            JsonNode target = schema;
+            for (int hops = 0; target != null && target.has("$ref"); hops++) {
+                for (java.util.Iterator<String> keys = target.fieldNames(); keys.hasNext(); ) {
+                    sure &= ANNOTATIONS.contains(keys.next());
+                }
+                if (target.get("$ref").asText().startsWith("kubernetes")) {
+                    kubernetes = true; // followed when a value reaches it: see referenced()
+                    break;
+                }
+                JsonNode next = target(target);
+                if (next == target || hops == 16) {
+                    sure = false;
+                    break;
+                }
+                target = next;
+            }
+            passThrough = schema == null || kubernetes;
+            reference = kubernetes ? target : null;
+            string = !passThrough && "string".equals(target.path("type").asText());
+            any = schema == null || schema.isBoolean() && schema.booleanValue();
+            sure &= any || target.isObject();
+            JsonNode s = target != null && target.isObject() && !kubernetes ? target : MissingNode.getInstance();
+            properties = s.path("properties");
+            additional = s.path("additionalProperties");
+            items = s.path("items");
+            for (java.util.Iterator<String> keys = s.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                sure &= READ.contains(key) || key.startsWith("x-kubernetes-");
+            }
+            int typeBits = 0;
+            JsonNode type = s.path("type");
+            for (JsonNode name : type.isArray() ? type : List.of(type)) {
+                int index = TYPES.indexOf(name.asText());
+                sure &= name.isMissingNode() || name.isTextual() && index >= 0;
+                typeBits |= index < 0 ? 0 : 1 << index;
+            }
+            sure &= !type.isArray() || !type.isEmpty();
+            types = typeBits;
+            Set<String> values = null;
+            if (s.has("enum") || s.has("const")) {
+                sure &= !(s.has("enum") && s.has("const"));
+                values = new java.util.HashSet<>();
+                for (JsonNode value : s.has("enum") ? s.get("enum") : List.of(s.get("const"))) {
+                    sure &= value.isTextual();
+                    values.add(value.asText());
+                }
+            }
+            allowed = values;
+            JsonNode regex = s.get("pattern");
+            sure &= regex == null || regex.isTextual();
+            pattern = regex == null || !regex.isTextual() ? null
+                    : JDKRegularExpressionFactory.getInstance().getRegularExpression(regex.asText());
+            minLength = count(s.get("minLength"), 0);
+            maxLength = count(s.get("maxLength"), Integer.MAX_VALUE);
+            sure &= minLength >= 0 && maxLength >= 0;
+            JsonNode low = s.get("minimum");
+            JsonNode high = s.get("maximum");
+            sure &= (low == null || low.isIntegralNumber() && low.canConvertToLong())
+                    && (high == null || high.isIntegralNumber() && high.canConvertToLong());
+            // networknt does not assert formats; those of the Kubernetes schema are read as bounds, or as "not
+            // sure" of any string (date-time), which is never wrong
+            String format = s.path("format").asText(null);
+            sure &= format == null || format.equals("int32") || format.equals("int64") || format.equals("date-time");
+            boolean int32 = "int32".equals(format);
+            bounded = low != null || high != null || int32 || "int64".equals(format);
+            minimum = Math.max(low == null ? Long.MIN_VALUE : low.asLong(), int32 ? Integer.MIN_VALUE : Long.MIN_VALUE);
+            maximum = Math.min(high == null ? Long.MAX_VALUE : high.asLong(), int32 ? Integer.MAX_VALUE : Long.MAX_VALUE);
+            anyText = !"date-time".equals(format);
+            JsonNode branches = s.get("oneOf");
+            sure &= branches == null || branches.isArray() && !branches.isEmpty();
+            oneOf = branches == null ? null : new int[branches.size()];
+            for (int i = 0; oneOf != null && i < oneOf.length; i++) {
+                // branches that only name types, whose match is certain either way
+                Shape branch = new Shape(branches.get(i));
+                sure &= branches.get(i).isObject() && branches.get(i).size() == 1 && branch.types != 0;
+                oneOf[i] = branch.types;
+            }
+            s.path("required").forEach(key -> required.add(key.asText()));
+            for (JsonNode key : s.path("required")) {
+                sure &= key.isTextual();
+            }
+            sure &= s.path("required").isArray() || !s.has("required");
+            sure &= !s.has("properties") || s.get("properties").isObject();
+            JsonNode more = s.path("additionalProperties");
+            closed = more.isBoolean() && !more.booleanValue();
+            sure &= more.isMissingNode() || more.isBoolean() || more.isObject();
+            names = subschema(s, "propertyNames");
+            minItems = count(s.get("minItems"), 0);
+            sure &= minItems >= 0;
+            JsonNode distinct = s.path("uniqueItems");
+            unique = distinct.booleanValue();
+            sure &= distinct.isMissingNode() || distinct.isBoolean();
+            sure &= !s.has("items") || s.get("items").isObject();
+            JsonNode condition = s.get("if");
+            int conditionBits = 0;
+            if (condition != null) {
+                sure &= condition.isObject() && condition.size() == 1 && condition.has("type");
+                Shape test = new Shape(condition);
+                // only the types a value has or has not without doubt: not a number, which may be an integer
+                sure &= test.types != 0 && (test.types & (INTEGER | NUMBER)) == 0;
+                conditionBits = test.types;
+            }
+            sure &= condition != null || !s.has("then") && !s.has("else");
+            ifTypes = conditionBits;
+            then = subschema(s, "then");
+            otherwise = subschema(s, "else");
+            unsure = !sure || schema != null && schema.isBoolean() && !schema.booleanValue();
+        }
+
+        /**
+         * The shape of the Kubernetes definition the schema refers to: kubernetes.schema.json is read when a
+         * document first passes a Kubernetes object through (networknt would read it then).
+         */
+        private Shape referenced() {
+            Shape shape = referenced;
+            if (shape == null) {
+                JsonNode definition = target(reference);
+                referenced = shape = new Shape(definition != reference ? definition : BooleanNode.FALSE);
+            }
+            return shape;
+        }
+
+        /** A subschema that is an object, or null when there is none; "not sure" for anything else. */
+        private Shape subschema(JsonNode schema, String keyword) {
+            JsonNode sub = schema.get(keyword);
+            return sub == null ? null : new Shape(sub.isObject() ? sub : BooleanNode.FALSE);
+        }
+
+        private int count(JsonNode value, int otherwise) {
+            if (value == null) {
+                return otherwise;
+            }
+            return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : -1;
         }
 
         Shape property(String key) {
@@ -250,6 +445,140 @@ public final class Schemas {
             }
             return shape;
         }
+
+        /**
+         * Whether {@code node} certainly satisfies this schema node as networknt reads it (draft 2020-12, JDK
+         * regular expressions searched with {@code find}, lengths in code points, JSON equality): false when it
+         * does not, or when this check is not sure.
+         */
+        boolean valid(Node node, int depth) {
+            if (any) {
+                return true;
+            }
+            if (unsure || depth > 64) {
+                return false;
+            }
+            if (reference != null) {
+                return referenced().valid(node, depth);
+            }
+            if (node instanceof Scalar scalar) {
+                return valid(scalar.value());
+            }
+            int kind = node instanceof MapNode ? OBJECT : ARRAY;
+            if (types != 0 && (types & kind) == 0 || allowed != null || oneOf != null && !exactlyOne(kind, false)) {
+                return false;
+            }
+            if (ifTypes != 0) {
+                Shape branch = (ifTypes & kind) != 0 ? then : otherwise;
+                if (branch != null && !branch.valid(node, depth)) {
+                    return false;
+                }
+            }
+            if (node instanceof MapNode map) {
+                for (String key : required) {
+                    if (!map.entries().containsKey(key)) {
+                        return false;
+                    }
+                }
+                for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+                    String key = entry.getKey();
+                    if (closed && !properties.has(key) || names != null && !names.valid(key)
+                            || !property(key).valid(entry.getValue(), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            List<Node> list = ((ListNode) node).items();
+            if (list.size() < minItems || unique && !distinct(list)) {
+                return false;
+            }
+            Shape each = items();
+            if (each != null) {
+                for (Node item : list) {
+                    if (!each.valid(item, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether exactly one of {@code oneOf}'s branches takes a value of {@code kind}; false too when not sure: a
+         * fraction, which networknt may take as an integer (it takes 1.0 as one).
+         */
+        private boolean exactlyOne(int kind, boolean fraction) {
+            int matches = 0;
+            for (int types : oneOf) {
+                if (fraction && (types & INTEGER) != 0 && (types & NUMBER) == 0) {
+                    return false;
+                }
+                matches += (types & kind) != 0 ? 1 : 0;
+            }
+            return matches == 1;
+        }
+
+        /** {@link #valid(Node, int)} for a scalar's value, or a key (for {@code propertyNames}). */
+        private boolean valid(Object value) {
+            if (any) {
+                return true;
+            }
+            if (unsure) {
+                return false;
+            }
+            if (reference != null) {
+                return referenced().valid(value);
+            }
+            int kind = value == null ? NULL : value instanceof String ? STRING : value instanceof Boolean ? BOOLEAN
+                    : value instanceof Long || value instanceof BigInteger ? INTEGER | NUMBER
+                    : value instanceof Double d && Double.isFinite(d) ? NUMBER : 0;
+            if (kind == 0 || types != 0 && (types & kind) == 0
+                    || allowed != null && !(value instanceof String text && allowed.contains(text))) {
+                return false;
+            }
+            if (oneOf != null && !exactlyOne(kind, value instanceof Double)) {
+                return false;
+            }
+            if (value instanceof String text) {
+                if (!anyText) {
+                    return false;
+                }
+                int length = minLength > 0 || maxLength < Integer.MAX_VALUE ? text.codePointCount(0, text.length()) : 0;
+                if (length < minLength || length > maxLength || pattern != null && !pattern.matches(text)) {
+                    return false;
+                }
+            } else if (bounded && (kind & NUMBER) != 0
+                    && !(value instanceof Long number && number >= minimum && number <= maximum)) {
+                return false; // a number this check does not compare exactly as networknt does is "not sure"
+            }
+            if (ifTypes != 0) {
+                Shape branch = (ifTypes & kind) != 0 ? then : otherwise;
+                return branch == null || branch.valid(value);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Whether a list's items are certainly distinct under JSON equality (networknt puts them in a set of
+     * Jackson's nodes, equal only when of the same type and value): scalars only, and numbers compared as doubles,
+     * so that 1 and 1.0, or two longs a double cannot tell apart, count as the same (not sure).
+     */
+    private static boolean distinct(List<Node> items) {
+        Set<Object> seen = new java.util.HashSet<>();
+        for (Node item : items) {
+            if (!(item instanceof Scalar scalar)) {
+                return false;
+            }
+            Object value = scalar.value();
+            Object key = value instanceof Number number ? (Object) (number.doubleValue() + 0.0) // -0.0 is 0.0
+                    : value == null ? List.of() : value;
+            if (key instanceof Double d && !Double.isFinite(d) || !seen.add(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void report(Error error, MapNode document, Problems problems) {
@@ -436,6 +765,12 @@ public final class Schemas {
 
     /** Follows a local {@code $ref} (the kind these schemas use) to the node it names. */
     private JsonNode resolve(JsonNode schema) {
+        JsonNode target = target(schema);
+        return target == schema ? schema : resolve(target);
+    }
+
+    /** The node a {@code $ref} names, one step; the schema itself when it has none, or names nothing. */
+    private JsonNode target(JsonNode schema) {
         JsonNode ref = schema.get("$ref");
         if (ref == null) {
             return schema;
@@ -449,7 +784,7 @@ public final class Schemas {
                 node = node.get(part);
             }
         }
-        return node == null ? schema : resolve(node);
+        return node == null ? schema : node;
     }
 
     private JsonNode document(String file) {
