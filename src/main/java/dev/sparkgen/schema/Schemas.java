@@ -127,10 +127,10 @@ public final class Schemas {
      * Returns the document so read, for the stages after.
      *
      * <p>A document that {@link Shape#valid} finds valid is valid: that check reads the schema's keywords as
-     * networknt does, and says "valid" only when it is sure (a Kubernetes object passed through, a keyword it does
-     * not read, a number it cannot compare exactly: not sure). Every other document, and only those, goes to
-     * networknt, the authority, which finds its errors and their places: networknt and Jackson's tree of the
-     * document are then made, on the first such document (a batch of valid jobs never loads them).
+     * networknt does, and says "valid" only when it is sure (a keyword it does not read, a number it cannot
+     * compare exactly, a date-time: not sure). Every other document, and only those, goes to networknt, the
+     * authority, which finds its errors and their places: networknt's schemas and Jackson's tree of the document
+     * are made for the first such document (a batch of valid jobs never loads them).
      */
     public MapNode validate(Kind kind, MapNode document, Problems problems) {
         Shape shape = shape(kind);
@@ -243,8 +243,8 @@ public final class Schemas {
      * What {@link #asWritten} and {@link #valid} read of one node of a schema, its {@code $ref} followed once
      * rather than at every node of every document: whether it asks for a string, its constraints, and the shapes
      * of its properties, of other keys ({@code additionalProperties}) and of a list's items, each made when first
-     * needed. A Kubernetes reference, or no schema at all, passes its value through (without reading
-     * kubernetes.schema.json).
+     * needed. A Kubernetes reference, or no schema at all, passes its value through as written; {@link #valid}
+     * follows a Kubernetes reference when a value reaches it.
      */
     private final class Shape {
 
@@ -262,7 +262,7 @@ public final class Schemas {
         private volatile Shape referenced;
         /** No schema: every value is valid. */
         private final boolean any;
-        /** A keyword {@link #valid} does not read, or a Kubernetes reference: it cannot say a value is valid. */
+        /** A keyword {@link #valid} does not read, or one it reads in a form it does not: no value is sure. */
         private final boolean unsure;
         private final int types;
         private final Set<String> allowed;
