@@ -2,6 +2,7 @@ package dev.sparkgen.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -9,6 +10,7 @@ import dev.sparkgen.source.ListNode;
 import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HexFormat;
 
@@ -47,7 +49,8 @@ final class Json {
         if (value instanceof BigInteger b) {
             return NODES.numberNode(b);
         }
-        return NODES.numberNode((Double) value);
+        double number = (Double) value;
+        return Double.isFinite(number) ? NODES.numberNode(number) : new NonFinite(number);
     }
 
     /**
@@ -274,6 +277,24 @@ final class Json {
             StringBuilder json = new StringBuilder(_value.length() + 2);
             appendQuoted(json, _value);
             return json.toString();
+        }
+    }
+
+    /**
+     * YAML's {@code .inf}, {@code -.inf} and {@code .nan}, which no JSON number is: networknt compares a number
+     * with an {@code enum}'s values as a BigDecimal, which these have none of ({@code new BigDecimal} throws). As
+     * no enum of spark-gen's schemas holds a number, any finite stand-in compares the same (unequal); every other
+     * keyword reads the double, and the messages show the value as written.
+     */
+    private static final class NonFinite extends DoubleNode {
+
+        NonFinite(double value) {
+            super(value);
+        }
+
+        @Override
+        public BigDecimal decimalValue() {
+            return BigDecimal.ZERO;
         }
     }
 }

@@ -127,6 +127,17 @@ class HugeNumbersTest {
     }
 
     @Test
+    void render_infinityOrNanWhereAWordIsAsked_isRefusedAtTheValue_notAnInternalError() throws IOException {
+        // YAML's .inf and .nan are numbers JSON has none of: the validator once failed on them in an enum
+        assertRefused("job.yaml:8:1: 'imagePullPolicy' must be one of Always, IfNotPresent, Never, not the number .inf",
+                render(job("namespace: spark-jobs\n", "namespace: spark-jobs\nimagePullPolicy: .inf\n")));
+        assertRefused("--set:1:1: 'restartPolicy' must be one of Never, OnFailure, not the number .NaN",
+                render(job("x", "x"), "--set", "restartPolicy=.NaN"));
+        assertRefused("--set:1:12: 'ui.service.type' must be one of ClusterIP, NodePort, not the number -.inf",
+                render(job("x", "x"), "--set", "ui.service.type=-.inf"));
+    }
+
+    @Test
     void render_coresPastAnInt_isRefusedAtTheValue_notQuotedCutShort() throws IOException {
         assertRefused("job.yaml:15:3: 'driver.cores' must be at most 2147483647, not the number 9999999999999",
                 render(job("  cores: 1\n  coreLimit", "  cores: 9999999999999\n  coreLimit")));
