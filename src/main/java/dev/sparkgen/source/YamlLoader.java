@@ -73,13 +73,20 @@ public final class YamlLoader {
 
     /**
      * Loads a file's bytes as one YAML document whose top level must be a mapping; null (with problems added)
-     * when it is not.
+     * when it is not. The block-style YAML most files are written in is read by {@link BlockYaml}, without
+     * SnakeYAML; SnakeYAML reads everything else, and says what is wrong with it.
      */
     public static MapNode loadMapping(String name, byte[] bytes, Problems problems) {
         String text = decode(name, bytes, problems);
         if (text == null) {
             return null;
         }
+        MapNode plain = BlockYaml.read(name, text);
+        return plain != null ? plain : loadMapping(name, bytes, text, problems);
+    }
+
+    /** {@link #loadMapping(String, byte[], Problems)} with SnakeYAML, for text decoded from these bytes. */
+    static MapNode loadMapping(String name, byte[] bytes, String text, Problems problems) {
         // Without a backslash no scalar holds an escape, so none can hold what checkText looks for; in an ASCII file
         // (as many characters as bytes) each scalar's UTF-8 length is its length.
         boolean plainAscii = bytes.length - bomLength(bytes) == text.length() && text.indexOf('\\') < 0;
