@@ -10,6 +10,7 @@ import dev.sparkgen.source.MapNode;
 import dev.sparkgen.source.Node;
 import dev.sparkgen.source.Scalar;
 import dev.sparkgen.source.YamlLoader;
+import dev.sparkgen.testing.Corpus;
 import dev.sparkgen.testing.SparkGenCli;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,11 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Schemas#validate} asks networknt only about the documents its own check cannot find valid. That check
@@ -36,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CertainlyValidTest {
 
     private static final Path ROOT = SparkGenCli.ROOT;
-
-    @TempDir
-    static Path tmp;
 
     /** A document and the kind of file it is. */
     private record Doc(String name, Schemas.Kind kind, MapNode node) {
@@ -52,13 +48,11 @@ class CertainlyValidTest {
 
     @BeforeAll
     static void read() throws IOException, InterruptedException {
-        Path corpus = corpus();
+        Path corpus = Corpus.path();
         List<Path> profileDirs = new ArrayList<>(List.of(ROOT.resolve("profiles")));
         List<Path> jobs = new ArrayList<>(yamls(ROOT.resolve("examples")));
-        if (corpus != null) {
-            profileDirs.add(corpus.resolve("profiles"));
-            jobs.addAll(yamls(corpus.resolve("jobs")));
-        }
+        profileDirs.add(corpus.resolve("profiles"));
+        jobs.addAll(yamls(corpus.resolve("jobs")));
         for (Path dir : profileDirs) {
             for (Path profile : yamls(dir)) {
                 ORDINARY.add(doc(profile));
@@ -67,7 +61,7 @@ class CertainlyValidTest {
         SparkGen sparkGen = new SparkGen(ROOT);
         for (Path job : jobs) {
             ORDINARY.add(doc(job));
-            List<Path> dirs = corpus != null && job.startsWith(corpus) ? List.of(corpus.resolve("profiles"))
+            List<Path> dirs = job.startsWith(corpus) ? List.of(corpus.resolve("profiles"))
                     : List.of(ROOT.resolve("profiles"));
             SparkGen.JobResult merged = sparkGen.load(job, job.toString(), new SparkGen.Options(dirs, List.of()));
             assertTrue(merged.ok(), job + ": " + merged.problems());
@@ -80,32 +74,7 @@ class CertainlyValidTest {
                 ALL.add(doc);
             }
         }
-        assertTrue(ORDINARY.size() >= (corpus != null ? 300 : 20), "too few documents: " + ORDINARY.size());
-    }
-
-    /**
-     * The benchmark's corpus (bench/work/corpus-1000) when it is there, else 200 jobs that bench/corpus/gen.py
-     * makes (it needs Python with PyYAML); null when neither can be had.
-     */
-    private static Path corpus() throws IOException, InterruptedException {
-        Path bench = ROOT.resolve("bench/work/corpus-1000");
-        if (Files.isDirectory(bench.resolve("jobs"))) {
-            return bench;
-        }
-        Path out = tmp.resolve("corpus");
-        try {
-            Process gen = new ProcessBuilder("python3", ROOT.resolve("bench/corpus/gen.py").toString(), "-n", "200",
-                    "-o", out.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("gen.log").toFile())
-                    .start();
-            if (gen.waitFor(120, TimeUnit.SECONDS) && gen.exitValue() == 0 && Files.isDirectory(out.resolve("jobs"))) {
-                return out;
-            }
-        } catch (IOException e) {
-            // no python3: the repository's own files only
-        }
-        System.err.println("CertainlyValidTest: no corpus (bench/work/corpus-1000, or python3 with PyYAML for "
-                + "bench/corpus/gen.py): the repository's files only");
-        return null;
+        assertTrue(ORDINARY.size() >= 2000, "too few documents: " + ORDINARY.size());
     }
 
     private static List<Path> yamls(Path dir) throws IOException {

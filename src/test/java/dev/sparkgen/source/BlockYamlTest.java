@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkgen.problem.Problems;
+import dev.sparkgen.testing.Corpus;
 import dev.sparkgen.testing.Seeded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link BlockYaml} against the SnakeYAML path of {@link YamlLoader}: for every YAML file in the repository, every
@@ -29,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BlockYamlTest {
 
     private static final String ALPHABET = " \n:-#'\"[{&*!|>\t\r,]}?" + Seeded.LETTERS + Seeded.DIGITS;
-
-    @TempDir
-    static Path tmp;
 
     /** Small documents for the cases the files have few of, each read without SnakeYAML; mutated with the files. */
     private static final List<String> EDGES = List.of(
@@ -79,7 +76,7 @@ class BlockYamlTest {
             few.add(text(file));
         }
         List<String> corpus = new ArrayList<>();
-        for (Path file : yamlFiles(corpus())) {
+        for (Path file : yamlFiles(Corpus.path())) {
             corpus.add(text(file));
         }
         int[] taken = {0};
@@ -98,7 +95,7 @@ class BlockYamlTest {
     @Test
     void everyExampleProfileAndCorpusJob_isReadWithoutSnakeYaml() throws IOException {
         List<Path> files = new ArrayList<>(yamlFiles(Path.of("examples"), Path.of("profiles")));
-        files.addAll(yamlFiles(corpus()));
+        files.addAll(yamlFiles(Corpus.path()));
         // its anchors and aliases are SnakeYAML's to read
         files.removeIf(file -> file.getFileName().toString().equals("restricted.yaml"));
         assertTrue(files.size() > 1000, files.size() + " files");
@@ -196,7 +193,7 @@ class BlockYamlTest {
     /** Every YAML file of the repository and of the corpus. */
     private static List<Path> allFiles() throws IOException {
         List<Path> files = new ArrayList<>(yamlFiles(Path.of("src"), Path.of("examples"), Path.of("profiles")));
-        files.addAll(yamlFiles(corpus()));
+        files.addAll(yamlFiles(Corpus.path()));
         return files;
     }
 
@@ -208,25 +205,5 @@ class BlockYamlTest {
             }
         }
         return files;
-    }
-
-    /** The benchmark's 1,000 jobs and their profiles: bench/work's when made, else made here by the same script. */
-    private static Path corpus() throws IOException {
-        Path made = Path.of("bench/work/corpus-1000");
-        if (Files.isDirectory(made.resolve("jobs"))) {
-            return made;
-        }
-        Path out = tmp.resolve("corpus-1000");
-        if (!Files.isDirectory(out)) {
-            try {
-                Process gen = new ProcessBuilder("python3", "bench/corpus/gen.py", "-n", "1000", "-o", out.toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                assertEquals(0, gen.waitFor(), "bench/corpus/gen.py failed");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-        return out;
     }
 }
