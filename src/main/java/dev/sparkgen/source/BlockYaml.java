@@ -429,21 +429,15 @@ final class BlockYaml {
 
     /** From the end of the current line to the next line that holds more than spaces and a comment. */
     private void nextLine(int lineEnd) {
-        int p = lineEnd;
-        if (p < end && text.charAt(p) == '\r') {
-            p++;
+        int p = lineAfter(lineEnd);
+        if (p >= 0) {
+            skipToContent(p);
         }
-        if (p == end) {
-            indent = -1;
-            return;
-        }
-        line++;
-        skipToContent(p + 1);
     }
 
     /** From the start of a line to the first line, this one or a later one, with more than spaces and a comment. */
     private void skipToContent(int p) {
-        while (true) {
+        while (p >= 0) {
             int q = skipSpaces(p);
             if (q < end && !atLineEnd(q) && text.charAt(q) != '#') {
                 lineStart = p;
@@ -451,16 +445,21 @@ final class BlockYaml {
                 indent = q - p;
                 return;
             }
-            q = lineEnd(q);
-            if (q < end && text.charAt(q) == '\r') {
-                q++;
-            }
-            if (q == end) {
-                indent = -1;
-                return;
-            }
-            line++;
-            p = q + 1;
+            p = lineAfter(lineEnd(q));
         }
+    }
+
+    /**
+     * Where the line after the one that ends at {@code lineEnd} starts, counting it; -1, with {@link #indent} -1,
+     * when the text ends there.
+     */
+    private int lineAfter(int lineEnd) {
+        int p = lineEnd < end && text.charAt(lineEnd) == '\r' ? lineEnd + 1 : lineEnd;
+        if (p == end) {
+            indent = -1;
+            return -1;
+        }
+        line++;
+        return p + 1;
     }
 }
