@@ -1,5 +1,6 @@
 package dev.sparkgen.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,5 +165,52 @@ class SelfCheckTest {
         change("driver-pod.yaml", t -> t.replace("    - name: RUN_ENV\n      value: production",
                 "    - name: RUN_ENV\n     value: production"));
         assertThrows(IllegalStateException.class, this::verify);
+    }
+
+    private void assertMessage(String message) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::verify);
+        assertEquals(message, e.getMessage());
+    }
+
+    /**
+     * A failing check names the file or item it read and both values, whole: each breakage below is caught by the
+     * check that builds its name from a file, an env var or an argument's index, with today's message.
+     */
+    @Test
+    void aFailingCheck_namesWhatItReadExactly() {
+        change("podgroup.yaml", t -> t.replace("namespace: finance", "namespace: other"));
+        assertMessage("self-check: rendered podgroup.yaml namespace is other, intended finance");
+        load(SOURCE);
+        change("podgroup.yaml", t -> t + "---\n" + t);
+        assertMessage("self-check: rendered podgroup.yaml documents is 2, intended 1");
+        load(SOURCE);
+        change("rbac.yaml", t -> t.replace("kind: Role\n", "kind: Rolex\n"));
+        assertMessage("self-check: rendered rbac.yaml kind is rbac.authorization.k8s.io/v1 Rolex, intended "
+                + "rbac.authorization.k8s.io/v1 Role");
+        load(SOURCE);
+        change("networkpolicy.yaml", t -> t.replace("    app-name: secure-etl-routine\n",
+                "    app-name: other\n"));
+        assertMessage("self-check: rendered networkpolicy.yaml labels is {app.kubernetes.io/managed-by=spark-gen, "
+                + "app.kubernetes.io/name=secure-etl, app.kubernetes.io/instance=secure-etl-routine, app-name=other}, "
+                + "intended {app-name=secure-etl-routine, app.kubernetes.io/instance=secure-etl-routine, "
+                + "app.kubernetes.io/managed-by=spark-gen, app.kubernetes.io/name=secure-etl}");
+        load(SOURCE);
+        change("ui-svc.yaml", t -> t.replace("name: secure-etl-routine-ui-svc", "name: other"));
+        assertMessage("self-check: rendered ui-svc.yaml name is other, intended secure-etl-routine-ui-svc");
+        load(SOURCE);
+        change("driver-svc.yaml", t -> t.replace("apiVersion: v1", "apiVersion: v2"));
+        assertMessage("self-check: rendered driver-svc.yaml apiVersion is v2, intended v1");
+        load(SOURCE);
+        change("driver-svc.yaml", t -> t.replace("kind: Service", "kind: Services"));
+        assertMessage("self-check: rendered driver-svc.yaml kind is Services, intended Service");
+        load(SOURCE);
+        change("driver-svc.yaml", t -> t.replace("namespace: finance", "namespace: other"));
+        assertMessage("self-check: rendered driver-svc.yaml namespace is other, intended finance");
+        load(SOURCE);
+        change("driver-pod.yaml", t -> t.replace("value: production", "value: staging"));
+        assertMessage("self-check: rendered driver env RUN_ENV is staging, intended production");
+        load(SOURCE);
+        change("driver-pod.yaml", t -> t.replace("    - --conf\n", "    - --confx\n"));
+        assertMessage("self-check: rendered driver arg 1 is --confx, intended --conf");
     }
 }
