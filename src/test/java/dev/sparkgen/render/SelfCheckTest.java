@@ -14,6 +14,7 @@ import dev.sparkgen.source.Scalar;
 import dev.sparkgen.source.YamlLoader;
 import dev.sparkgen.testing.SparkGenCli;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,11 @@ class SelfCheckTest {
     }
 
     /** The example {@code source}, rendered: the files the check is given. */
-    private void load(String source) {
+    private void load(String source, String... sets) {
         this.source = source;
         SparkGen gen = new SparkGen(SparkGenCli.ROOT);
         app = gen.load(SparkGenCli.ROOT.resolve("examples").resolve(source), "examples/" + source,
-                SparkGen.Options.DEFAULT).app();
+                new SparkGen.Options(List.of(), List.of(sets))).app();
         files.clear();
         files.putAll(gen.render(app, KubeVersion.DEFAULT, source).files());
         files.remove(Rendered.README);
@@ -212,5 +213,22 @@ class SelfCheckTest {
         load(SOURCE);
         change("driver-pod.yaml", t -> t.replace("    - --conf\n", "    - --confx\n"));
         assertMessage("self-check: rendered driver arg 1 is --confx, intended --conf");
+    }
+
+    /**
+     * Values Kubernetes expands ($$ and $(VAR)) are compared as it expands them: the output, escaped, passes only
+     * when read back through the expansion, and the same value left unescaped is caught.
+     */
+    @Test
+    void aValueKubernetesWouldExpand_isComparedExpanded() {
+        load(SOURCE, "driver.env.RUN_ENV=$(SPARK_NAMESPACE) costs $$5", "arguments=[--tag, $(SPARK_HOME)$$]");
+        verify();
+        change("driver-pod.yaml", t -> t.replace("value: \"$$(SPARK_NAMESPACE) costs $$$$5\"",
+                "value: \"$(SPARK_NAMESPACE) costs $$5\""));
+        assertMessage("self-check: rendered driver env RUN_ENV is <runtime> costs $5, intended $(SPARK_NAMESPACE) "
+                + "costs $$5");
+        load(SOURCE, "driver.env.RUN_ENV=$(SPARK_NAMESPACE) costs $$5", "arguments=[--tag, $(SPARK_HOME)$$]");
+        change("driver-pod.yaml", t -> t.replace("- \"$$(SPARK_HOME)$$$$\"\n", "- \"$(SPARK_HOME)$$\"\n"));
+        assertMessage("self-check: rendered driver arg 9 is /opt/spark$, intended $(SPARK_HOME)$$");
     }
 }
