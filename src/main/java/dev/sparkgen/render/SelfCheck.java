@@ -252,6 +252,9 @@ final class SelfCheck {
 
     /** Kubernetes' expansion of command, args and env values: $$ is '$', $(VAR) a defined variable's value. */
     static String expand(String s, Map<String, String> env) {
+        if (s.indexOf('$') < 0) {
+            return s; // nothing to expand: the text as it stands, not a copy
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
