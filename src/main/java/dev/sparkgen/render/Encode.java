@@ -212,8 +212,7 @@ public final class Encode {
      * on one line. Values holding NUL cannot be represented and are refused before this.
      */
     public static String shell(String s) {
-        if (!s.isEmpty() && s.chars().allMatch(c -> isAsciiLetter((char) c) || c >= '0' && c <= '9'
-                || "_./:@%+=,-".indexOf(c) >= 0)) {
+        if (!s.isEmpty() && shellSafe(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length() + 8);
@@ -254,6 +253,17 @@ public final class Encode {
             out.append('\'').append(quoted).append('\'');
         }
         return out.length() == 0 ? "''" : out.toString();
+    }
+
+    /** Whether every character of {@code s} is one bash takes as it is in a word: letters, digits, {@code _./:@%+=,-}. */
+    private static boolean shellSafe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || "_./:@%+=,-".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- spark-defaults.conf (java.util.Properties)

@@ -50,11 +50,11 @@ final class Template {
     private static final Pattern TEST = Pattern.compile("(" + PATH + ")(?: == \"([^\"\\\\]*)\")?");
 
     private final String name;
-    private final List<Part> parts;
+    private final Part[] parts;
     /** The longest output so far: the next render's first buffer (a race between threads only sizes a buffer). */
     private int longest = 256;
 
-    private Template(String name, List<Part> parts) {
+    private Template(String name, Part[] parts) {
         this.name = name;
         this.parts = parts;
     }
@@ -62,7 +62,7 @@ final class Template {
     /** Parses a template's text; what it does not accept is spark-gen's bug, thrown with the template's line. */
     static Template parse(String name, String text) {
         Parser parser = new Parser(name, text);
-        List<Part> parts = parser.parts();
+        Part[] parts = parser.parts();
         if (!parser.tag.isEmpty()) {
             throw parser.error("{% " + parser.tag + " %} has no block to end or continue");
         }
@@ -101,17 +101,25 @@ final class Template {
     }
 
     /** Each branch's condition in turn; the last branch of an {@code else} has none. */
-    private record If(List<Condition> conditions, List<List<Part>> branches) implements Part {
+    private record If(Condition[] conditions, Part[][] branches) implements Part {
     }
 
-    private record For(String variable, Path list, List<Part> body, int line) implements Part {
+    private record For(String variable, Path list, Part[] body, int line) implements Part {
     }
 
     /** Alternatives joined by {@code or}, each a path, or a path and the text it must equal. */
-    private record Condition(List<Path> paths, List<String> equals) {
+    private record Condition(Path[] paths, String[] equals) {
     }
 
-    private record Path(String[] names, String text, int line) {
+    /**
+     * A variable and the names below it; {@code last} holds, for each name read in a record, the record's class
+     * and accessor at the last render (nearly always the same class there, so not looked up again), or null.
+     */
+    private record Path(String[] names, String text, int line, Step[] last) {
+    }
+
+    /** An accessor and the record class it reads (immutable, so safe to share between threads without a lock). */
+    private record Step(Class<?> type, Method accessor) {
     }
 
     /** A function of {@link TemplateFunctions}: whether it takes an indentation, and what it appends to the output. */
@@ -149,16 +157,16 @@ final class Template {
             this.outer = outer;
         }
 
-        void render(List<Part> parts, StringBuilder out) {
+        void render(Part[] parts, StringBuilder out) {
             for (Part part : parts) {
                 if (part instanceof Text text) {
                     out.append(text.text());
                 } else if (part instanceof Print print) {
                     print.function().body().print(out, value(print.path()), print.indent());
                 } else if (part instanceof If test) {
-                    for (int i = 0; i < test.branches().size(); i++) {
-                        if (i == test.conditions().size() || holds(test.conditions().get(i))) {
-                            render(test.branches().get(i), out);
+                    for (int i = 0; i < test.branches().length; i++) {
+                        if (i == test.conditions().length || holds(test.conditions()[i])) {
+                            render(test.branches()[i], out);
                             break;
                         }
                     }
@@ -174,9 +182,9 @@ final class Template {
         }
 
         private boolean holds(Condition condition) {
-            for (int i = 0; i < condition.paths().size(); i++) {
-                Object value = value(condition.paths().get(i));
-                String equals = condition.equals().get(i);
+            for (int i = 0; i < condition.paths().length; i++) {
+                Object value = value(condition.paths()[i]);
+                String equals = condition.equals()[i];
                 if (equals == null ? truthy(value) : value != null && equals.equals(value.toString())) {
                     return true;
                 }
@@ -189,11 +197,7 @@ final class Template {
             Object value = variable(names[0], path);
             for (int i = 1; i < names.length; i++) {
                 if (value instanceof Record record) {
-                    Method accessor = ACCESSORS.get(record.getClass()).get(names[i]);
-                    if (accessor == null) {
-                        throw error(path.line(), record.getClass().getSimpleName() + " has no component " + names[i]);
-                    }
-                    value = read(accessor, record);
+                    value = read(accessor(path, i, record), record);
                 } else if (value instanceof Map<?, ?> map) {
                     value = map.get(names[i]);
                 } else {
@@ -202,6 +206,20 @@ final class Template {
                 }
             }
             return value;
+        }
+
+        /** The accessor of step {@code i} of a path in this record: the one it read last, when of the same class. */
+        private Method accessor(Path path, int i, Record record) {
+            Step last = path.last()[i];
+            if (last != null && last.type() == record.getClass()) {
+                return last.accessor();
+            }
+            Method accessor = ACCESSORS.get(record.getClass()).get(path.names()[i]);
+            if (accessor == null) {
+                throw error(path.line(), record.getClass().getSimpleName() + " has no component " + path.names()[i]);
+            }
+            path.last()[i] = new Step(record.getClass(), accessor);
+            return accessor;
         }
 
         private Object variable(String variable, Path path) {
@@ -286,7 +304,7 @@ final class Template {
         }
 
         /** The parts up to the end of the text or the next {@code elif}, {@code else}, {@code endif}, {@code endfor}. */
-        List<Part> parts() {
+        Part[] parts() {
             List<Part> parts = new ArrayList<>();
             while (next < lines.size()) {
                 String line = lines.get(next++);
@@ -304,23 +322,23 @@ final class Template {
                     if (!loop.matches()) {
                         throw error("not a loop this engine knows: {% " + tag + " %}");
                     }
-                    List<Part> body = parts();
+                    Part[] body = parts();
                     expect("endfor", at);
                     parts.add(new For(loop.group(1), path(loop.group(2)), body, at));
                 } else if (tag.startsWith("elif ") || tag.equals("else") || tag.startsWith("end")) {
-                    return parts;
+                    return parts.toArray(new Part[0]);
                 } else {
                     throw error("not a tag this engine knows: {% " + tag + " %}");
                 }
             }
             tag = "";
-            return parts;
+            return parts.toArray(new Part[0]);
         }
 
         private If ifBlock(Condition first) {
             int at = next;
             List<Condition> conditions = new ArrayList<>(List.of(first));
-            List<List<Part>> branches = new ArrayList<>();
+            List<Part[]> branches = new ArrayList<>();
             while (true) {
                 branches.add(parts());
                 if (tag.startsWith("elif ")) {
@@ -328,10 +346,10 @@ final class Template {
                 } else if (tag.equals("else")) {
                     branches.add(parts());
                     expect("endif", at);
-                    return new If(conditions, branches);
+                    return new If(conditions.toArray(new Condition[0]), branches.toArray(new Part[0][]));
                 } else {
                     expect("endif", at);
-                    return new If(conditions, branches);
+                    return new If(conditions.toArray(new Condition[0]), branches.toArray(new Part[0][]));
                 }
             }
         }
@@ -354,11 +372,12 @@ final class Template {
                 paths.add(path(test.group(1)));
                 equals.add(test.group(2));
             }
-            return new Condition(paths, equals);
+            return new Condition(paths.toArray(new Path[0]), equals.toArray(new String[0]));
         }
 
         private Path path(String text) {
-            return new Path(text.split("\\."), text, next);
+            String[] names = text.split("\\.");
+            return new Path(names, text, next, new Step[names.length]);
         }
 
         /** A line of text and the values it prints. */

@@ -97,16 +97,16 @@ public final class TemplateFunctions {
         if (i == text.length()) {
             return text;
         }
-        text = Quote.controls(text);
+        text = Quote.controls(text); // keeps the first i characters, printable ASCII
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (mdSpecial(c)) {
-                out.append('\\');
+        int from = 0;
+        for (; i < text.length(); i++) {
+            if (mdSpecial(text.charAt(i))) {
+                out.append(text, from, i).append('\\');
+                from = i;
             }
-            out.append(c);
         }
-        return out.toString();
+        return out.append(text, from, text.length()).toString();
     }
 
     private static boolean mdSpecial(char c) {

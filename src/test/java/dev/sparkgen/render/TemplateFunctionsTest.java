@@ -13,6 +13,7 @@ class TemplateFunctionsTest {
         assertEquals("\\\\\\`\\*\\_\\[\\]\\<\\>\\|\\~\\&", TemplateFunctions.md("\\`*_[]<>|~&"));
         assertEquals("a\\\\nb\\\\t\\\\u007F", TemplateFunctions.md("a\nb\t\u007f"));
         assertEquals("x\\\\u0085 é 😀", TemplateFunctions.md("x\u0085 é 😀"));
+        assertEquals("ab\\_c é \\[d\\]\\\\n", TemplateFunctions.md("ab_c é [d]\n"));
         assertEquals("", TemplateFunctions.md(""));
     }
 

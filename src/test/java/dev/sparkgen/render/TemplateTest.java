@@ -117,6 +117,20 @@ class TemplateTest {
                 "a function refuses nothing rather than print it");
     }
 
+    record Named(String name) {
+    }
+
+    @Test
+    void onePath_readsRecordsOfDifferentTypes_eachByItsOwnComponent() {
+        Template template = Template.parse("t.yaml", "{% for x in items %}\n- {{ yaml(x.name) }}\n{% endfor %}\n");
+
+        // the path remembers the accessor of the last record it read: a record of another type is looked up again
+        assertEquals("- a\n- b\n- c\n", template.render(Map.of("items",
+                List.of(new Port("a", 1), new Named("b"), new Port("c", 2)))));
+        assertEquals("template t.yaml, line 2: Names has no component name", assertThrows(IllegalStateException.class,
+                () -> template.render(Map.of("items", List.of(new Named("a"), new Names("p", "s"))))).getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{{ name }}", "{{ yaml(a) ~ b }}", "{{ yaml(a | upper) }}", "{{ shout(a) }}", "{{ toyaml(a) }}",
