@@ -44,7 +44,8 @@ import java.util.TreeSet;
  *   <li>The record is replaced by one listing the old and the new files, so that whatever happens next,
  *       spark-gen knows every file that may be its own.</li>
  *   <li>Each file is renamed over its target (an atomic replacement), kustomization files last, so that a
- *       kustomization never lists a file that is not there yet; then stale files of its own are removed.</li>
+ *       kustomization never lists a file that is not there yet; then stale files of its own are removed,
+ *       kustomization files first, so that none lists a file already gone.</li>
  *   <li>The record is replaced by the final list.</li>
  * </ol>
  * After a kill, every file is either as it was or as the new render writes it; the next write, of whatever
@@ -388,8 +389,13 @@ public final class OutputDirectory {
                 for (String name : changed) {
                     disk.move(scratch(name), root.resolve(name));
                 }
+                // stale kustomization.yaml files first, shallowest first, so that none lists a file already removed
+                List<String> gone = new ArrayList<>(stale);
+                gone.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
+                        ? Boolean.compare(b.endsWith("kustomization.yaml"), a.endsWith("kustomization.yaml"))
+                        : a.endsWith("kustomization.yaml") ? Integer.compare(depth(a), depth(b)) : 0);
                 int removed = 0;
-                for (String name : stale) {
+                for (String name : gone) {
                     Path path = resolve(name);
                     if (checkParents(name, false) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                         disk.delete(path);

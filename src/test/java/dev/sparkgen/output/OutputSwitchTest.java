@@ -117,6 +117,25 @@ class OutputSwitchTest {
     }
 
     @Test
+    void write_removesAStaleAppsKustomizationBeforeTheFilesItLists_whateverTheirNames() {
+        // driver-pod.yaml sorts before kustomization.yaml: removed in name order, a kill between the two left a
+        // kustomization listing a file that was gone (NothingLostTest caught it)
+        SortedMap<String, String> old = apps("gone");
+        old.put("gone/driver-pod.yaml", "kind: Pod\n");
+        old.put("gone/kustomization.yaml", "resources:\n- driver-pod.yaml\n- zz-pod.yaml\n");
+        old.put("gone/sub/kustomization.yaml", "resources:\n- a-pod.yaml\n");
+        old.put("gone/sub/a-pod.yaml", "kind: Pod\n");
+        new OutputDirectory(out()).write(old);
+
+        watched(false).write(apps("x"));
+
+        assertEquals(List.of(
+                "delete gone/kustomization.yaml", "delete gone/sub/kustomization.yaml",
+                "delete gone/driver-pod.yaml", "delete gone/sub/a-pod.yaml", "delete gone/zz-pod.yaml"),
+                steps.stream().filter(step -> step.startsWith("delete")).toList());
+    }
+
+    @Test
     void write_theIntentRecordNamesTheOldAndNewFiles_andTheFinalOneTheNewOnly() {
         new OutputDirectory(out()).write(apps("gone"));
         List<Set<String>> records = new ArrayList<>();
