@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +49,11 @@ class CertainlyValidTest {
     static void read() throws IOException, InterruptedException {
         Path corpus = Corpus.path();
         List<Path> profileDirs = new ArrayList<>(List.of(ROOT.resolve("profiles")));
-        List<Path> jobs = new ArrayList<>(yamls(ROOT.resolve("examples")));
+        List<Path> jobs = new ArrayList<>(Corpus.yamlFiles(ROOT.resolve("examples")));
         profileDirs.add(corpus.resolve("profiles"));
-        jobs.addAll(yamls(corpus.resolve("jobs")));
+        jobs.addAll(Corpus.yamlFiles(corpus.resolve("jobs")));
         for (Path dir : profileDirs) {
-            for (Path profile : yamls(dir)) {
+            for (Path profile : Corpus.yamlFiles(dir)) {
                 ORDINARY.add(doc(profile));
             }
         }
@@ -68,19 +67,13 @@ class CertainlyValidTest {
             ORDINARY.add(new Doc(job + " (merged)", Schemas.Kind.JOB, merged.values()));
         }
         ALL.addAll(ORDINARY);
-        for (Path file : yamls(ROOT.resolve("src/test/resources"))) {
+        for (Path file : Corpus.yamlFiles(ROOT.resolve("src/test/resources"))) {
             Doc doc = doc(file);
             if (doc != null) {
                 ALL.add(doc);
             }
         }
         assertTrue(ORDINARY.size() >= 2000, "too few documents: " + ORDINARY.size());
-    }
-
-    private static List<Path> yamls(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
     }
 
     /** A file's document, of the kind its {@code kind} says; null when it is no mapping. */

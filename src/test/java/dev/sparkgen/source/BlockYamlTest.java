@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,11 +71,11 @@ class BlockYamlTest {
         // half the mutations of the repository's files and the small documents, half of the corpus's
         List<String> few = new ArrayList<>(EDGES);
         few.addAll(NEAR);
-        for (Path file : yamlFiles(Path.of("src"), Path.of("examples"), Path.of("profiles"))) {
+        for (Path file : Corpus.yamlFiles(Path.of("src"), Path.of("examples"), Path.of("profiles"))) {
             few.add(text(file));
         }
         List<String> corpus = new ArrayList<>();
-        for (Path file : yamlFiles(Corpus.path())) {
+        for (Path file : Corpus.yamlFiles(Corpus.path())) {
             corpus.add(text(file));
         }
         int[] taken = {0};
@@ -94,8 +93,8 @@ class BlockYamlTest {
 
     @Test
     void everyExampleProfileAndCorpusJob_isReadWithoutSnakeYaml() throws IOException {
-        List<Path> files = new ArrayList<>(yamlFiles(Path.of("examples"), Path.of("profiles")));
-        files.addAll(yamlFiles(Corpus.path()));
+        List<Path> files = new ArrayList<>(Corpus.yamlFiles(Path.of("examples"), Path.of("profiles")));
+        files.addAll(Corpus.yamlFiles(Corpus.path()));
         // its anchors and aliases are SnakeYAML's to read
         files.removeIf(file -> file.getFileName().toString().equals("restricted.yaml"));
         assertTrue(files.size() > 1000, files.size() + " files");
@@ -192,18 +191,8 @@ class BlockYamlTest {
 
     /** Every YAML file of the repository and of the corpus. */
     private static List<Path> allFiles() throws IOException {
-        List<Path> files = new ArrayList<>(yamlFiles(Path.of("src"), Path.of("examples"), Path.of("profiles")));
-        files.addAll(yamlFiles(Corpus.path()));
-        return files;
-    }
-
-    private static List<Path> yamlFiles(Path... roots) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path root : roots) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> Files.isRegularFile(p) && p.toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = new ArrayList<>(Corpus.yamlFiles(Path.of("src"), Path.of("examples"), Path.of("profiles")));
+        files.addAll(Corpus.yamlFiles(Corpus.path()));
         return files;
     }
 }

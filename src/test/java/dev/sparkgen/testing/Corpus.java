@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The benchmark's corpus of 1,000 generated jobs and their profiles ({@code bench/corpus/gen.py}, a fixed seed):
@@ -43,5 +46,16 @@ public final class Corpus {
             }
         }
         return made;
+    }
+
+    /** Every YAML file (.yaml, .yml) under the roots, in name order. */
+    public static List<Path> yamlFiles(Path... roots) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> Files.isRegularFile(p) && p.toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
+            }
+        }
+        return files;
     }
 }
