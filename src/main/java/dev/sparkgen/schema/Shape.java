@@ -12,6 +12,7 @@ import dev.sparkgen.source.Scalar;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +91,7 @@ final class Shape {
         boolean sure = true;
         JsonNode target = schema;
         for (int hops = 0; target != null && target.has("$ref"); hops++) {
-            for (java.util.Iterator<String> keys = target.fieldNames(); keys.hasNext(); ) {
+            for (Iterator<String> keys = target.fieldNames(); keys.hasNext(); ) {
                 sure &= ANNOTATIONS.contains(keys.next());
             }
             if (target.get("$ref").asText().startsWith("kubernetes")) {
@@ -113,7 +114,7 @@ final class Shape {
         properties = s.path("properties");
         additional = s.path("additionalProperties");
         items = s.path("items");
-        for (java.util.Iterator<String> keys = s.fieldNames(); keys.hasNext(); ) {
+        for (Iterator<String> keys = s.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             sure &= READ.contains(key) || key.startsWith("x-kubernetes-");
         }
