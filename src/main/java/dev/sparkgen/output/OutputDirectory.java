@@ -313,9 +313,10 @@ public final class OutputDirectory {
             }
             String up = parent(dir);
             Path path = root.resolve(dir);
+            checkNotInScratchDirectory(up);
             boolean made;
             try {
-                made = (up.isEmpty() || fresh(up)) && !inScratchDirectory(up) && makeDirectory(path);
+                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
             } catch (IOException | RuntimeException e) {
                 throw cannotWrite(e);
             }
@@ -350,10 +351,11 @@ public final class OutputDirectory {
             String up = parent(dir);
             Path path = root.resolve(dir);
             Path scratch = scratch(dir);
+            checkNotInScratchDirectory(up);
             boolean made;
             boolean staged;
             try {
-                made = (up.isEmpty() || fresh(up)) && !inScratchDirectory(up) && makeDirectory(path);
+                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
                 staged = made && makeDirectory(scratch);
             } catch (IOException | RuntimeException e) {
                 throw cannotWrite(e);
@@ -375,15 +377,14 @@ public final class OutputDirectory {
         }
 
         /**
-         * Whether a directory's files go to its scratch directory, so that nothing else may go in it: the rename
-         * needs the placeholder empty (a directory under it must be added with its files, or before them).
+         * Refuses a directory in one whose files go to its scratch directory: the rename needs the placeholder
+         * empty (a directory under it must be added before it).
          */
-        private synchronized boolean inScratchDirectory(String dir) {
+        private synchronized void checkNotInScratchDirectory(String dir) {
             Dir known = dirs.get(dir);
             if (known != null && known.scratch != null) {
                 throw new IllegalStateException(dir + "/ was added whole: nothing more can go under it");
             }
-            return false;
         }
 
         /** Makes the directories on a file's way that are not there, once {@link #unchanged} checked that way. */
