@@ -333,13 +333,13 @@ public final class OutputDirectory {
         }
 
         /**
-         * Where the files of a directory added whole (an app's, by one {@link #add(String, Map)}) go: when the
-         * write makes the directory here, it is left empty, a placeholder that reserves its name, and its files
-         * are written under their own names into {@code .DIR.spark-gen-tmp} beside it, which the commit renames
-         * over the placeholder at once (one rename an app, not one a file). Null when the directory was there or
-         * known already (its files are staged one by one), or its scratch directory cannot be made (a leftover a
-         * link, say): then the placeholder, the write's own, takes scratch files as any new directory does. A
-         * directory known already answers as it did; one not known yet is made only if {@code whole}.
+         * The scratch directory a directory's files go to under their own names, or null. When a directory added
+         * {@code whole} (an app's files, by one {@link #add(String, Map)}) is not there, the write makes it and
+         * leaves it empty, a placeholder that reserves its name, and makes {@code .DIR.spark-gen-tmp} beside it,
+         * which the commit renames over the placeholder at once (one rename an app, not one a file). Null for a
+         * directory that was there (its files are staged one by one), or whose scratch directory cannot be made
+         * (a leftover link, say: the placeholder, the write's own, then takes scratch files as any new directory
+         * does); a directory known already answers as it did the first time.
          */
         private Path scratchDirectory(String dir, boolean whole) {
             synchronized (this) {
