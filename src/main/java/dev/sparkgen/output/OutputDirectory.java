@@ -39,17 +39,21 @@ import java.util.TreeSet;
  * <p>A write is safe against failure and against a kill at any instant:
  * <ol>
  *   <li>Every new file is first written beside its target as {@code .NAME.spark-gen-tmp} (and flushed, with
- *       {@code sync}). If that fails (a full disk, a read-only file system), the scratch files go and OUT is as
+ *       {@code sync}); but a directory the write makes for an app's files (added at once) stays empty, a
+ *       placeholder, and its files are written under their own names into {@code .DIR.spark-gen-tmp} beside it,
+ *       made after it. If that fails (a full disk, a read-only file system), the scratch files go and OUT is as
  *       it was.</li>
  *   <li>The record is replaced by one listing the old and the new files, so that whatever happens next,
  *       spark-gen knows every file that may be its own.</li>
- *   <li>Each file is renamed over its target (an atomic replacement), kustomization files last, so that a
+ *   <li>Each scratch directory is renamed over its placeholder (an empty directory: an atomic replacement, and
+ *       no kustomization lists it yet), then each file over its target, kustomization files last, so that a
  *       kustomization never lists a file that is not there yet; then stale files of its own are removed,
  *       kustomization files first, so that none lists a file already gone.</li>
  *   <li>The record is replaced by the final list.</li>
  * </ol>
  * After a kill, every file is either as it was or as the new render writes it; the next write, of whatever
- * files, removes the scratch files anywhere in the directory, and brings it to the intended state.
+ * files, removes the scratch files and directories anywhere in the directory (and a placeholder they leave
+ * empty), and brings it to the intended state.
  *
  * <p>Against a power cut or a kernel crash, the order of data and rename is the file system's (ext4's
  * default {@code auto_da_alloc}, XFS and btrfs write a replaced file's data before the rename); with
@@ -215,6 +219,7 @@ public final class OutputDirectory {
             String[] parents = new String[count];
             String[] fileNames = new String[count]; // an app's: the renderer's strings, kept as they are
             String prefixDir = parent(prefix + "x");
+            boolean whole = !prefix.isEmpty(); // an app's files, all in its directory: see scratchDirectory
             int i = 0;
             for (String file : files.keySet()) {
                 String name = prefix.isEmpty() ? file : prefix + file;
@@ -222,6 +227,7 @@ public final class OutputDirectory {
                     throw new IllegalArgumentException("not a relative file name: " + name);
                 }
                 boolean inPrefix = file.indexOf('/') < 0;
+                whole &= inPrefix;
                 names[i] = name;
                 parents[i] = inPrefix ? prefixDir : parent(name);
                 fileNames[i++] = inPrefix ? file : name.substring(name.lastIndexOf('/') + 1);
@@ -242,16 +248,19 @@ public final class OutputDirectory {
             try {
                 String dir = null;
                 boolean fresh = false;
+                Path into = null; // the directory's scratch directory, where its files go under their own names
                 i = 0;
                 for (String text : files.values()) {
                     int index = i++;
                     if (!parents[index].equals(dir)) {
                         dir = parents[index];
-                        fresh = fresh(dir);
+                        into = scratchDirectory(dir, whole);
+                        fresh = into != null || fresh(dir);
                     }
                     byte[] content = utf8(text);
                     if (fresh || !unchanged(names[index], content)) {
-                        stage(names[index], content, fresh, () -> ours[index] = true);
+                        stage(into != null ? into.resolve(fileNames[index]) : scratch(names[index]), names[index],
+                                content, fresh, () -> ours[index] = true);
                     }
                 }
             } finally {
@@ -304,6 +313,7 @@ public final class OutputDirectory {
             }
             String up = parent(dir);
             Path path = root.resolve(dir);
+            checkNotInScratchDirectory(up);
             boolean made;
             try {
                 made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
@@ -319,6 +329,61 @@ public final class OutputDirectory {
                     entry.made = false;
                 } // else known meanwhile: another thread made it, or found it there
                 return entry.made;
+            }
+        }
+
+        /**
+         * The scratch directory a directory's files go to under their own names, or null. When a directory added
+         * {@code whole} (an app's files, by one {@link #add(String, Map)}) is not there, the write makes it and
+         * leaves it empty, a placeholder that reserves its name, and makes {@code .DIR.spark-gen-tmp} beside it,
+         * which the commit renames over the placeholder at once (one rename an app, not one a file). Null for a
+         * directory that was there (its files are staged one by one), or whose scratch directory cannot be made
+         * (a leftover link, say: the placeholder, the write's own, then takes scratch files as any new directory
+         * does); a directory known already answers as it did the first time.
+         */
+        private Path scratchDirectory(String dir, boolean whole) {
+            synchronized (this) {
+                Dir known = dirs.get(dir);
+                if (known != null && known.made != null || !whole) {
+                    return known == null ? null : known.scratch;
+                }
+            }
+            String up = parent(dir);
+            Path path = root.resolve(dir);
+            Path scratch = scratch(dir);
+            checkNotInScratchDirectory(up);
+            boolean made;
+            boolean staged;
+            try {
+                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
+                staged = made && makeDirectory(scratch);
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(e);
+            }
+            synchronized (this) {
+                Dir entry = dir(dir);
+                if (made) {
+                    createdDirs.add(path);
+                    entry.made = true;
+                    if (staged) {
+                        createdDirs.add(scratch);
+                        entry.scratch = scratch;
+                    }
+                } else if (entry.made == null) {
+                    entry.made = false;
+                }
+                return staged ? scratch : null;
+            }
+        }
+
+        /**
+         * Refuses a directory in one whose files go to its scratch directory: the rename needs the placeholder
+         * empty (a directory under it must be added before it).
+         */
+        private synchronized void checkNotInScratchDirectory(String dir) {
+            Dir known = dirs.get(dir);
+            if (known != null && known.scratch != null) {
+                throw new IllegalStateException(dir + "/ was added whole: nothing more can go under it");
             }
         }
 
@@ -342,16 +407,25 @@ public final class OutputDirectory {
         /** Makes the added files the directory's: steps 2 to 4 (see the class). Call once every file is added. */
         public synchronized Summary commit() {
             SortedSet<String> names = new TreeSet<>();
-            List<String> changed = new ArrayList<>();
-            dirs.forEach((dir, files) -> {
-                for (Map.Entry<String, Boolean> file : files.files.entrySet()) {
+            List<String> changed = new ArrayList<>(); // files moved one by one
+            SortedSet<String> wholeDirs = new TreeSet<>(); // directories moved whole, over their placeholders
+            int written = 0;
+            for (Map.Entry<String, Dir> entry : dirs.entrySet()) {
+                String dir = entry.getKey();
+                for (Map.Entry<String, Boolean> file : entry.getValue().files.entrySet()) {
                     String name = dir.isEmpty() ? file.getKey() : dir + "/" + file.getKey();
                     names.add(name);
                     if (file.getValue()) {
-                        changed.add(name);
+                        written++;
+                        if (entry.getValue().scratch == null) {
+                            changed.add(name);
+                        }
                     }
                 }
-            });
+                if (entry.getValue().scratch != null) {
+                    wholeDirs.add(dir);
+                }
+            }
             SortedSet<String> stale = new TreeSet<>(owned);
             stale.removeAll(names);
             SortedSet<String> all = new TreeSet<>(owned);
@@ -359,18 +433,24 @@ public final class OutputDirectory {
             byte[] finalRecord = record(names);
             boolean recordCurrent = Files.isRegularFile(root.resolve(RECORD), LinkOption.NOFOLLOW_LINKS)
                     && Arrays.equals(read(root.resolve(RECORD)), finalRecord);
-            if (changed.isEmpty() && stale.isEmpty() && recordCurrent) {
+            if (written == 0 && stale.isEmpty() && recordCurrent) {
                 committed = true;
                 return new Summary(0, 0);
             }
             try {
-                stage(RECORD + ".intent", record(all), true, () -> recordScratch.add(RECORD + ".intent"));
-                stage(RECORD, finalRecord, true, () -> recordScratch.add(RECORD));
+                stage(scratch(RECORD + ".intent"), RECORD + ".intent", record(all), true,
+                        () -> recordScratch.add(RECORD + ".intent"));
+                stage(scratch(RECORD), RECORD, finalRecord, true, () -> recordScratch.add(RECORD));
                 if (sync) {
-                    Set<Path> dirs = new TreeSet<>();
-                    dirs.add(root);
-                    changed.forEach(name -> dirs.add(root.resolve(parent(name))));
-                    dirs.forEach(disk::flushDirectory);
+                    Set<Path> synced = new TreeSet<>();
+                    synced.add(root);
+                    changed.forEach(name -> synced.add(root.resolve(parent(name))));
+                    wholeDirs.forEach(dir -> {
+                        synced.remove(root.resolve(dir)); // the empty placeholder: its scratch directory instead
+                        synced.add(dirs.get(dir).scratch);
+                        synced.add(root.resolve(parent(dir)));
+                    });
+                    synced.forEach(disk::flushDirectory);
                 }
             } catch (RuntimeException e) {
                 throw cannotWrite(e);
@@ -380,7 +460,11 @@ public final class OutputDirectory {
             committed = true;
             try {
                 disk.move(scratch(RECORD + ".intent"), root.resolve(RECORD));
-                // kustomization.yaml files last, deeper files first, else by name (a lambda of our own:
+                // new directories first, each whole (no kustomization outside lists one yet), over its placeholder
+                for (String dir : wholeDirs) {
+                    disk.move(dirs.get(dir).scratch, root.resolve(dir));
+                }
+                // then files, kustomization.yaml files last, deeper files first, else by name (a lambda of our own:
                 // Comparator.comparing's are serializable, which no start-up archive holds)
                 changed.sort(null);
                 changed.sort((a, b) -> a.endsWith("kustomization.yaml") != b.endsWith("kustomization.yaml")
@@ -407,7 +491,7 @@ public final class OutputDirectory {
                 if (sync) {
                     disk.flushDirectory(root);
                 }
-                return new Summary(changed.size(), removed);
+                return new Summary(written, removed);
             } catch (IOException e) {
                 throw new OutputException("cannot finish writing " + root + ": " + reason(e)
                         + " (render again: spark-gen completes or cleans up what it started)", e);
@@ -430,7 +514,8 @@ public final class OutputDirectory {
                 dirs.forEach((dir, files) -> {
                     for (Map.Entry<String, Boolean> file : files.files.entrySet()) {
                         if (file.getValue()) {
-                            deleteQuietly(scratch(dir.isEmpty() ? file.getKey() : dir + "/" + file.getKey()));
+                            deleteQuietly(files.scratch != null ? files.scratch.resolve(file.getKey())
+                                    : scratch(dir.isEmpty() ? file.getKey() : dir + "/" + file.getKey()));
                         }
                     }
                 });
@@ -443,11 +528,10 @@ public final class OutputDirectory {
         }
 
         /**
-         * Writes the scratch copy of a file (flushed with {@code sync}), its directory made first unless known to
-         * be there; {@code ours} notes the copy once it is ours, so that closing can undo it.
+         * Writes the scratch copy of a file at {@code path} (flushed with {@code sync}), its directory made first
+         * unless known to be there; {@code ours} notes the copy once it is ours, so that closing can undo it.
          */
-        private void stage(String name, byte[] content, boolean dirThere, Runnable ours) {
-            Path path = scratch(name);
+        private void stage(Path path, String name, byte[] content, boolean dirThere, Runnable ours) {
             try {
                 if (!dirThere) {
                     makeDirectories(parent(name));
@@ -469,16 +553,18 @@ public final class OutputDirectory {
     }
 
     /**
-     * A directory a write adds files to: whether the write made it (null until known), and the names of the files
-     * added there, each with whether its scratch copy is written, so ours (removed if the write is not committed).
+     * A directory a write adds files to: whether the write made it (null until known), its scratch directory when
+     * its files go there ({@link Write#scratchDirectory}), and the names of the files added there, each with
+     * whether its scratch copy is written, so ours (removed if the write is not committed).
      */
     private static final class Dir {
 
         Boolean made;
+        Path scratch;
         final Map<String, Boolean> files = new LinkedHashMap<>();
     }
 
-    /** Where a file's scratch copy goes: {@code .NAME.spark-gen-tmp} beside it. */
+    /** Where a file's scratch copy goes: {@code .NAME.spark-gen-tmp} beside it (a directory's, too). */
     private Path scratch(String name) {
         int slash = name.lastIndexOf('/');
         return root.resolve(name.substring(0, slash + 1) + "." + name.substring(slash + 1) + SCRATCH_SUFFIX);
@@ -704,8 +790,10 @@ public final class OutputDirectory {
 
     /**
      * Scratch files ({@code .NAME.spark-gen-tmp}) a killed render left anywhere in OUT, whatever it rendered, and
-     * the directories it made for them when they held nothing else: the walk does not follow links, and skips
-     * directories it may not read.
+     * the directories it made for them when they held nothing else; and scratch directories ({@code
+     * .DIR.spark-gen-tmp} beside a directory {@code DIR}, see {@link Write#scratchDirectory}): their files, then
+     * they and the placeholder when that leaves them empty. The walk does not follow links, and skips directories
+     * it may not read.
      */
     private void removeScratch() {
         try {
@@ -713,6 +801,31 @@ public final class OutputDirectory {
             Path top = root.toRealPath();
             Set<Path> emptied = new HashSet<>();
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    String name = dir.equals(top) ? "" : dir.getFileName().toString();
+                    Path placeholder = isScratch(name) ? dir.resolveSibling(placeholder(name)) : null;
+                    if (placeholder == null || !Files.isDirectory(placeholder, LinkOption.NOFOLLOW_LINKS)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                        for (Path file : files) {
+                            BasicFileAttributes there = attributes(file);
+                            if (there != null && there.isRegularFile()) {
+                                Files.delete(file);
+                            }
+                        }
+                    }
+                    if (isEmpty(dir)) {
+                        Files.delete(dir);
+                        if (isEmpty(placeholder)) {
+                            Files.delete(placeholder);
+                        }
+                        emptied.add(dir.getParent());
+                    }
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     if (attributes.isRegularFile() && isScratch(file.getFileName().toString())) {
@@ -747,6 +860,11 @@ public final class OutputDirectory {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The name of the directory a scratch directory's name stands beside: {@code DIR} for {@code .DIR.spark-gen-tmp}. */
+    private static String placeholder(String scratchName) {
+        return scratchName.substring(1, scratchName.length() - SCRATCH_SUFFIX.length());
     }
 
     static boolean isScratch(String fileName) {

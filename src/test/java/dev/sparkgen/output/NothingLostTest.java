@@ -62,18 +62,21 @@ class NothingLostTest {
             assertEquals("mine\n", found.remove("NOTES.md"));
             for (Map.Entry<String, String> file : found.entrySet()) {
                 String name = file.getKey();
-                if (name.endsWith(OutputDirectory.SCRATCH_SUFFIX) || name.endsWith(OutputDirectory.RECORD)
-                        || name.equals(OutputDirectory.LOCK)) {
+                if (inScratch(name) || name.endsWith(OutputDirectory.RECORD) || name.equals(OutputDirectory.LOCK)) {
                     continue;
                 }
                 assertTrue(file.getValue().equals(before.get(name)) || file.getValue().equals(after.get(name)),
                         "round " + round + ": " + name + " is neither the old nor the new file");
             }
-            for (String kustomization : found.keySet().stream().filter(n -> n.endsWith("kustomization.yaml")).toList()) {
+            // what kubectl apply -k reads: every kustomization outside scratch directories (none lists one), and
+            // what each lists, a file or an app's directory with its kustomization (not an empty placeholder)
+            for (String kustomization : found.keySet().stream()
+                    .filter(n -> n.endsWith("kustomization.yaml") && !inScratch(n)).toList()) {
                 Path dir = out.resolve(kustomization).getParent();
                 for (String line : found.get(kustomization).split("\n")) {
                     if (line.startsWith("- ")) {
-                        assertTrue(Files.exists(dir.resolve(line.substring(2))),
+                        Path listed = dir.resolve(line.substring(2));
+                        assertTrue(Files.isRegularFile(listed) || Files.isRegularFile(listed.resolve("kustomization.yaml")),
                                 "round " + round + ": " + kustomization + " lists " + line.substring(2) + ", which is not there");
                     }
                 }
@@ -334,7 +337,17 @@ class NothingLostTest {
         }
     }
 
-    /** Every file under OUT whose name is a scratch file's, links not followed. */
+    /** Whether a file is a scratch file or in a scratch directory ({@code .NAME.spark-gen-tmp}). */
+    private static boolean inScratch(String name) {
+        for (String part : name.split("/")) {
+            if (part.startsWith(".") && part.endsWith(OutputDirectory.SCRATCH_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every file or directory under OUT whose name is a scratch file's or directory's, links not followed. */
     private static List<String> scratchFiles(Path out) throws IOException {
         try (Stream<Path> files = Files.walk(out)) {
             return files.filter(f -> f.getFileName().toString().startsWith(".")

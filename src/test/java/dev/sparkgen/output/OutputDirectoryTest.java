@@ -337,6 +337,117 @@ class OutputDirectoryTest {
                 snapshot(out()));
     }
 
+    // ---------------------------------------------------------------- a new app's directory, switched in whole
+
+    @Test
+    void add_aNewApp_writesItsFilesIntoAScratchDirectoryBesideAnEmptyPlaceholder_andTheCommitSwitchesItIn() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("kustomization.yaml", "k", "x.yaml", "x"));
+            write.add("kustomization.yaml", "root");
+
+            assertEquals(Map.of("", "<dir>", "app", "<dir>", ".app.spark-gen-tmp", "<dir>",
+                    ".app.spark-gen-tmp/kustomization.yaml", "k", ".app.spark-gen-tmp/x.yaml", "x",
+                    ".kustomization.yaml.spark-gen-tmp", "root", OutputDirectory.LOCK, ""), snapshot(out()));
+            assertEquals(new OutputDirectory.Summary(3, 0), write.commit());
+        }
+        assertEquals(Map.of("", "<dir>", "app", "<dir>", "app/kustomization.yaml", "k", "app/x.yaml", "x",
+                "kustomization.yaml", "root", ".spark-gen", HEADER + "app/kustomization.yaml\napp/x.yaml\n"
+                        + "kustomization.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void add_aNewApp_notCommitted_leavesOutAsItWas() throws IOException {
+        write("a.yaml", "a");
+        Map<String, String> before = snapshot(out());
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("kustomization.yaml", "k", "x.yaml", "x"));
+        }
+
+        assertEquals(before, snapshot(out()));
+    }
+
+    @Test
+    void add_anAppThatWasThere_isWrittenFileByFile_keepingTheUsersFileInIt() {
+        write("app/x.yaml", "x");
+        put(out().resolve("app/notes.txt"), "mine");
+
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("x.yaml", "x2", "y.yaml", "y"));
+            assertEquals(".x.yaml.spark-gen-tmp .y.yaml.spark-gen-tmp", String.join(" ", snapshot(out()).keySet()
+                    .stream().filter(name -> name.endsWith(".spark-gen-tmp")).map(name -> name.substring(4))
+                    .toList()));
+            write.commit();
+        }
+
+        assertEquals(Map.of("", "<dir>", "app", "<dir>", "app/x.yaml", "x2", "app/y.yaml", "y",
+                "app/notes.txt", "mine", ".spark-gen", HEADER + "app/x.yaml\napp/y.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void add_underADirectoryAddedWhole_isABug_butADirectoryAddedBeforeItsParentIsFine() {
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("x.yaml", "x"));
+            assertEquals("app/ was added whole: nothing more can go under it", assertThrows(
+                    IllegalStateException.class, () -> write.add("app/sub/", files("y.yaml", "y"))).getMessage());
+        }
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/sub/", files("y.yaml", "y"));
+            write.add("app/", files("x.yaml", "x"));
+            write.commit();
+        }
+        assertEquals(Map.of("", "<dir>", "app", "<dir>", "app/x.yaml", "x", "app/sub", "<dir>", "app/sub/y.yaml",
+                "y", ".spark-gen", HEADER + "app/sub/y.yaml\napp/x.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void add_aNewApp_whoseScratchDirectoryNameIsALink_isWrittenFileByFile_andNothingOutsideIsTouched()
+            throws IOException {
+        Path outside = Files.createDirectory(tmp.resolve("outside"));
+        Files.createDirectories(out());
+        Files.createSymbolicLink(out().resolve(".app.spark-gen-tmp"), outside);
+
+        try (OutputDirectory.Write write = new OutputDirectory(out()).begin()) {
+            write.add("app/", files("x.yaml", "x"));
+            write.commit();
+        }
+
+        assertEquals(Map.of("", "<dir>"), snapshot(outside));
+        assertEquals(Map.of("", "<dir>", "app", "<dir>", "app/x.yaml", "x", ".app.spark-gen-tmp", "-> " + outside,
+                ".spark-gen", HEADER + "app/x.yaml\n"), snapshot(out()));
+    }
+
+    @Test
+    void write_removesAKilledRendersScratchDirectoriesAndTheirEmptyPlaceholders_notAUsersFileNorALink()
+            throws IOException {
+        write("a.yaml", "a");
+        // a killed render's new apps: an empty placeholder and its scratch directory, with files or half of one
+        Files.createDirectories(out().resolve("app"));
+        put(out().resolve(".app.spark-gen-tmp/kustomization.yaml"), "resources:\n- driver-pod.yaml\n");
+        put(out().resolve(".app.spark-gen-tmp/driver-pod.yaml"), "kind: Po");
+        Files.createDirectories(out().resolve("b"));
+        Files.createDirectories(out().resolve(".b.spark-gen-tmp"));
+        put(out().resolve("deep/er/.x.spark-gen-tmp/x.yaml"), "x");
+        Files.createDirectories(out().resolve("deep/er/x"));
+        // a placeholder the user put a file in meanwhile, a scratch directory holding a link, and one without a
+        // directory beside it: not spark-gen's to remove, but the scratch files in them are
+        put(out().resolve("used/notes.txt"), "mine");
+        put(out().resolve(".used.spark-gen-tmp/x.yaml"), "x");
+        Path outside = Files.writeString(tmp.resolve("outside.yaml"), "outside");
+        Files.createDirectories(out().resolve("linked"));
+        put(out().resolve(".linked.spark-gen-tmp/x.yaml"), "x");
+        Files.createSymbolicLink(out().resolve(".linked.spark-gen-tmp/y.yaml"), outside);
+        put(out().resolve(".lonely.spark-gen-tmp/x.yaml"), "not beside a directory lonely: not spark-gen's");
+
+        write("a.yaml", "a");
+
+        assertEquals(Map.of("", "<dir>", "a.yaml", "a", ".spark-gen", HEADER + "a.yaml\n",
+                "used", "<dir>", "used/notes.txt", "mine",
+                "linked", "<dir>", ".linked.spark-gen-tmp", "<dir>", ".linked.spark-gen-tmp/y.yaml", "-> " + outside,
+                ".lonely.spark-gen-tmp", "<dir>", ".lonely.spark-gen-tmp/x.yaml",
+                "not beside a directory lonely: not spark-gen's"), snapshot(out()));
+        assertEquals("outside", Files.readString(outside));
+    }
+
     // ---------------------------------------------------------------- a write that fails halfway
 
     @Test
