@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class SelfCheck {
         expectStrings("configmap labels", configMap.find("metadata", "labels"), app.labels());
         Map<String, String> data = strings(configMap.get("data"));
         expect("configmap data", data, inner);
-        expect("spark-defaults.conf", properties(data.get("spark-defaults.conf")), app.sparkDefaults());
+        expectProperties(data.get("spark-defaults.conf"), app.sparkDefaults());
         expect("spark-env.sh", ShellWords.exports(data.get("spark-env.sh")), app.job().sparkEnv());
         MapNode template = parse(App.TEMPLATE_FILE, data.get(App.TEMPLATE_FILE));
         expectStrings("executor template labels", template.find("metadata", "labels"), view.executor().labels());
@@ -234,6 +235,60 @@ final class SelfCheck {
             m.entries().forEach((k, v) -> map.put(k, text(v)));
         }
         return map;
+    }
+
+    /**
+     * spark-defaults.conf held to the intended properties: compared line by line when it is in the plain form
+     * {@link Encode#propertiesFile} writes for text that needs no escape; otherwise, or where it differs, read by
+     * java.util.Properties, as spark-submit reads it, which decides.
+     */
+    static void expectProperties(String text, Map<String, String> want) {
+        if (!plainProperties(text, want)) {
+            expect("spark-defaults.conf", properties(text), want);
+        }
+    }
+
+    /**
+     * Whether {@code text} certainly reads, as Properties would read it, as exactly {@code want}: no backslash and
+     * no carriage return anywhere (so no escape and no continued line), each line empty, a comment at its first
+     * column, or the next entry of {@code want} as {@code key value}, its key holding no blank or separator and
+     * its value not starting with one (which Properties would skip), and no entry left over. False is no verdict.
+     */
+    static boolean plainProperties(String text, Map<String, String> want) {
+        if (text.indexOf('\\') >= 0 || text.indexOf('\r') >= 0) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> entries = want.entrySet().iterator();
+        for (int from = 0, end; from < text.length(); from = end + 1) {
+            end = text.indexOf('\n', from);
+            end = end < 0 ? text.length() : end;
+            if (from == end || text.charAt(from) == '#' || text.charAt(from) == '!') {
+                continue;
+            }
+            if (!entries.hasNext()) {
+                return false;
+            }
+            Map.Entry<String, String> entry = entries.next();
+            String key = entry.getKey();
+            String value = entry.getValue();
+            int at = from + key.length() + 1; // the value's first character
+            if (key.isEmpty() || end - at != value.length() || !text.startsWith(key, from)
+                    || text.charAt(at - 1) != ' ' || !text.startsWith(value, at)
+                    || at < end && separator(text.charAt(at))) {
+                return false;
+            }
+            for (int i = from; i < at - 1; i++) {
+                if (separator(text.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return !entries.hasNext();
+    }
+
+    /** A character that ends a key in a properties file, or that Properties skips before a value. */
+    private static boolean separator(char c) {
+        return c == ' ' || c == '=' || c == ':' || c == '\t' || c == '\f';
     }
 
     /**
