@@ -277,41 +277,56 @@ final class SelfCheck {
     }
 
     /**
-     * Whether {@code text} certainly reads, as Properties would read it, as exactly {@code want}: no backslash and
-     * no carriage return anywhere (so no escape and no continued line), each line empty, a comment at its first
-     * column, or the next entry of {@code want} as {@code key value}, its key holding no blank or separator and
-     * its value not starting with one (which Properties would skip), and no entry left over. False is no verdict.
+     * Whether {@code text} certainly reads, as Properties would read it, as exactly {@code want}: each line empty,
+     * a comment at its first column, or the next entry of {@code want} written as it stands, {@code key value},
+     * and no entry left over; no backslash and no carriage return anywhere (so no escape and no continued line), no
+     * blank or separator in a key, and none starting a value (which Properties would skip). False is no verdict.
      */
     static boolean plainProperties(String text, Map<String, String> want) {
-        if (text.indexOf('\\') >= 0 || text.indexOf('\r') >= 0) {
-            return false;
-        }
         Iterator<Map.Entry<String, String>> entries = want.entrySet().iterator();
-        for (int from = 0, end; from < text.length(); from = end + 1) {
-            end = text.indexOf('\n', from);
-            end = end < 0 ? text.length() : end;
-            if (from == end || text.charAt(from) == '#' || text.charAt(from) == '!') {
+        int n = text.length();
+        for (int i = 0; i < n; i++) { // a line at i
+            char c = text.charAt(i);
+            if (c == '#' || c == '!' || c == '\n') {
+                for (; i < n && (c = text.charAt(i)) != '\n'; i++) {
+                    if (c == '\\' || c == '\r') {
+                        return false;
+                    }
+                }
                 continue;
             }
             if (!entries.hasNext()) {
                 return false;
             }
             Map.Entry<String, String> entry = entries.next();
-            String key = entry.getKey();
-            String value = entry.getValue();
-            int at = from + key.length() + 1; // the value's first character
-            if (key.isEmpty() || end - at != value.length() || !text.startsWith(key, from)
-                    || text.charAt(at - 1) != ' ' || !text.startsWith(value, at)
-                    || at < end && separator(text.charAt(at))) {
+            i = plain(text, i, entry.getKey(), true);
+            if (i < 0 || i == n || text.charAt(i) != ' ') {
                 return false;
             }
-            for (int i = from; i < at - 1; i++) {
-                if (separator(text.charAt(i))) {
-                    return false;
-                }
+            i = plain(text, i + 1, entry.getValue(), false);
+            if (i < 0 || i < n && text.charAt(i) != '\n') {
+                return false;
             }
         }
         return !entries.hasNext();
+    }
+
+    /**
+     * Where {@code s}, found at {@code at} in {@code text} as it stands, ends there: a key or value in the plain
+     * form (no escape, no line break; no blank or separator in a key, nor at a value's start); -1 if not.
+     */
+    private static int plain(String text, int at, String s, boolean key) {
+        int n = s.length();
+        if (key && n == 0 || at + n > text.length()) {
+            return -1;
+        }
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (text.charAt(at + k) != c || c == '\\' || c == '\r' || c == '\n' || (key || k == 0) && separator(c)) {
+                return -1;
+            }
+        }
+        return at + n;
     }
 
     /** A character that ends a key in a properties file, or that Properties skips before a value. */

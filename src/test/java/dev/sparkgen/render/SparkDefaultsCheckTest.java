@@ -160,7 +160,10 @@ class SparkDefaultsCheckTest {
         return map;
     };
 
-    /** Arbitrary properties as spark-gen writes them, checked against themselves, and against another map. */
+    /**
+     * Arbitrary properties as spark-gen writes them, checked against themselves, against another map, and
+     * written without escapes (as a broken encoder would write them).
+     */
     @Test
     void arbitraryProperties_asWritten_getProperties_verdict() {
         int[] plain = new int[1];
@@ -169,6 +172,11 @@ class SparkDefaultsCheckTest {
             String text = "# Spark properties\n# from: x = y ! \n" + Encode.propertiesFile(want);
             return switch (random.nextInt(4)) {
                 case 0 -> new Case(mutate(text, random), want);
+                case 2 -> {
+                    StringBuilder unescaped = new StringBuilder("# Spark properties\n");
+                    want.forEach((key, value) -> unescaped.append(key).append(' ').append(value).append('\n'));
+                    yield new Case(unescaped.toString(), want);
+                }
                 case 1 -> { // the intended map one entry off: dropped, added or changed
                     SortedMap<String, String> other = new TreeMap<>(want);
                     if (!other.isEmpty() && random.nextBoolean()) {
@@ -200,6 +208,15 @@ class SparkDefaultsCheckTest {
         SortedMap<String, String> want = new TreeMap<>(Map.of("a", "b", "c", ""));
         for (String text : List.of("a b\nc \n", "a b\nc ", "# x: = y\n\n! y\na b\nc \n")) {
             assertTrue(SelfCheck.plainProperties(text, want), text);
+        }
+        // written without the escapes a separator needs: Properties reads another key or value
+        for (List<String> unescaped : List.of(List.of("a=b", "c"), List.of("a:b", "c"), List.of("a b", "c"),
+                List.of("a\tb", "c"), List.of("a", "=c"), List.of("a", ":c"), List.of("a", " c"),
+                List.of("a", "\tc"))) {
+            SortedMap<String, String> one = new TreeMap<>(Map.of(unescaped.get(0), unescaped.get(1)));
+            String text = unescaped.get(0) + " " + unescaped.get(1) + "\n";
+            assertEquals(false, SelfCheck.plainProperties(text, one), text);
+            assertEquals(propertiesVerdict(text, one), checkVerdict(text, one), text);
         }
         for (String text : List.of("a b\\\nc \n", "a\\\n b\nc \n", "a b\r\nc \n", " a b\nc \n", "a  b\nc \n",
                 "a=b\nc \n", "a:b\nc \n", "a\tb\nc \n", "a =b\nc \n", "a b\nc\n", "a b\nc", "a b\n",
