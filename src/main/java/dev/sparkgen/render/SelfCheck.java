@@ -36,8 +36,9 @@ final class SelfCheck {
         View.DriverPod pod = view.pod();
         Manifests.Manifest manifest = Manifests.driver(app);
         String[] kind = manifest.objects().get(0).split(" ");
-        Map<String, Object> driver = object(read, files, manifest.file(),
-                kind.length == 2 ? kind[0] : view.cronJob().apiVersion(), kind[kind.length - 1], app.driverObject(), app);
+        String apiVersion = kind.length == 2 ? kind[0] : view.cronJob().apiVersion();
+        Map<String, Object> driver = object(read, files, manifest.file(), apiVersion, kind[kind.length - 1],
+                app.driverObject(), app);
         List<String> at = manifest.podSpec();
         Map<String, Object> spec = map(find(driver, at.toArray(String[]::new)));
         List<String> metadataAt = new ArrayList<>(at.subList(0, at.size() - 1));
