@@ -20,10 +20,17 @@ import java.util.Map;
  * What it does read, it reads as that loader does (a test holds the two to each other on every example, the
  * generated corpus and arbitrary strings); it exists because that loader, over SnakeYAML, was a third of a
  * batch's CPU time.
+ *
+ * <p>It returns plain values, which is all the check reads (no origins, no nodes to unwrap): a mapping is a
+ * {@code LinkedHashMap<String, Object>} in the written order, a sequence an {@code ArrayList<Object>}, a string a
+ * {@code String}, and any other scalar (a number, a boolean, a null, an empty value) a {@link Scalar}, whose
+ * {@link Scalar#describe} says what it is. {@link #asRead} gives the loader's tree the same shape.
  */
 final class OutputYaml {
 
     private static final Origin ORIGIN = Origin.of("rendered output");
+    /** An empty value: YAML's null, written as nothing. */
+    private static final Scalar EMPTY = new Scalar(ORIGIN, "", null);
     private static final int MAX_DEPTH = 64;
     /** The characters of a key this reader takes as written. */
     private static final boolean[] KEY_CHARS = ascii("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-");
@@ -134,18 +141,37 @@ final class OutputYaml {
     }
 
     /** The document's top-level mapping, or null when the text is not in the form this class reads. */
-    static MapNode read(String text) {
+    static Map<String, Object> read(String text) {
         try {
             OutputYaml reader = new OutputYaml(text);
             int first = reader.skip();
             if (first < 0 || reader.indents[first] != 0 || reader.latin1[reader.starts[first]] == '-') {
                 return null;
             }
-            MapNode document = reader.mapping(0, 0);
+            Map<String, Object> document = reader.mapping(0, 0);
             return reader.skip() < 0 ? document : null;
         } catch (Unsure e) {
             return null;
         }
+    }
+
+    /**
+     * The loader's tree as this reader returns its documents: mappings, lists and strings as plain values, other
+     * scalars as they are.
+     */
+    static Object asRead(Node node) {
+        if (node instanceof MapNode map) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            map.entries().forEach((key, value) -> entries.put(key, asRead(value)));
+            return entries;
+        }
+        if (node instanceof ListNode list) {
+            List<Object> items = new ArrayList<>(list.items().size());
+            list.items().forEach(item -> items.add(asRead(item)));
+            return items;
+        }
+        Scalar scalar = (Scalar) node;
+        return scalar.isString() ? scalar.text() : scalar;
     }
 
     /** The spaces starting at {@code from}: a line's indentation. */
@@ -231,11 +257,11 @@ final class OutputYaml {
     }
 
     /** A block mapping whose keys sit at {@code indent}, starting at the current line. */
-    private MapNode mapping(int indent, int depth) {
+    private Map<String, Object> mapping(int indent, int depth) {
         if (depth > MAX_DEPTH) {
             throw new Unsure();
         }
-        Map<String, Node> entries = new LinkedHashMap<>();
+        Map<String, Object> entries = new LinkedHashMap<>();
         while (skip() >= 0) {
             int end = ends[next];
             int at = indents[next];
@@ -267,15 +293,15 @@ final class OutputYaml {
                 throw new Unsure(); // a duplicate: the full parser reports it
             }
         }
-        return new MapNode(ORIGIN, entries);
+        return entries;
     }
 
     /** A block sequence whose dashes sit at {@code indent}, starting at the current line. */
-    private ListNode sequence(int indent, int depth) {
+    private List<Object> sequence(int indent, int depth) {
         if (depth > MAX_DEPTH) {
             throw new Unsure();
         }
-        List<Node> items = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
         while (skip() >= 0) {
             int end = ends[next];
             int at = indents[next];
@@ -299,7 +325,7 @@ final class OutputYaml {
                 items.add(value(from + 1, end, indent, depth, false));
             }
         }
-        return new ListNode(ORIGIN, items);
+        return items;
     }
 
     /**
@@ -307,11 +333,11 @@ final class OutputYaml {
      * {@code end}, whose key or dash sits at {@code indent}: a scalar on the line, or a block on the lines below
      * (for a key, also a sequence at the key's own indentation, as kubectl writes them).
      */
-    private Node value(int from, int end, int indent, int depth, boolean key) {
+    private Object value(int from, int end, int indent, int depth, boolean key) {
         if (from == end) {
             int below = skip();
             if (below < 0) {
-                return new Scalar(ORIGIN, "", null);
+                return EMPTY;
             }
             int at = indents[below];
             boolean dash = dash(starts[below] + at, ends[below]);
@@ -321,20 +347,20 @@ final class OutputYaml {
             if (at == indent && dash && key) {
                 return sequence(at, depth + 1);
             }
-            return new Scalar(ORIGIN, "", null);
+            return EMPTY;
         }
         if (latin1[from] != ' ') {
             throw new Unsure();
         }
         int at = from + 1; // the scalar's first character
-        Node scalar = switch (at == end ? ' ' : latin1[at]) {
+        Object scalar = switch (at == end ? ' ' : latin1[at]) {
             case '"' -> {
                 int[] close = new int[1];
                 String value = quoted(at, end, close);
                 if (close[0] != end) {
                     throw new Unsure();
                 }
-                yield Scalar.string(ORIGIN, value);
+                yield value;
             }
             case '|' -> {
                 if (!key) {
@@ -346,13 +372,13 @@ final class OutputYaml {
                 if (end - at != 2 || latin1[at + 1] != '}') {
                     throw new Unsure();
                 }
-                yield new MapNode(ORIGIN, Map.of());
+                yield new LinkedHashMap<String, Object>();
             }
             case '[' -> {
                 if (end - at != 2 || latin1[at + 1] != ']') {
                     throw new Unsure();
                 }
-                yield new ListNode(ORIGIN, List.of());
+                yield new ArrayList<Object>();
             }
             default -> plain(at, end);
         };
@@ -435,7 +461,7 @@ final class OutputYaml {
      * digit, sign or dot, holding a digit or dot, and only {@link #NUMBER_CHARS}). Any other text is a string, as
      * the schema would say.
      */
-    private Scalar plain(int from, int end) {
+    private Object plain(int from, int end) {
         int n = end - from;
         if (n == 0) {
             throw new Unsure();
@@ -453,7 +479,7 @@ final class OutputYaml {
             }
         }
         if (first == '~' || "nNtTfF".indexOf(first) >= 0 && (n == 4 || n == 5)) {
-            return Scalar.plain(ORIGIN, text);
+            return resolved(text);
         }
         if (first >= '0' && first <= '9' && n <= 18 && digits(text)) {
             // the core schema's decimal integer: a Long, leading zeros and all, as the schema makes it
@@ -464,15 +490,21 @@ final class OutputYaml {
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= 128 || !NUMBER_CHARS[c]) {
-                    return Scalar.string(ORIGIN, text);
+                    return text;
                 }
                 digitOrDot |= c >= '0' && c <= '9' || c == '.';
             }
             if (digitOrDot) {
-                return Scalar.plain(ORIGIN, text);
+                return resolved(text);
             }
         }
-        return Scalar.string(ORIGIN, text);
+        return text;
+    }
+
+    /** A plain scalar as the core schema reads it: the text when a string, else the scalar. */
+    private static Object resolved(String text) {
+        Scalar scalar = Scalar.plain(ORIGIN, text);
+        return scalar.isString() ? text : scalar;
     }
 
     private static boolean digits(String text) {
@@ -557,7 +589,7 @@ final class OutputYaml {
      * A literal block ({@code |}, with chomping and an indentation indicator; its header from {@code from} to
      * {@code end}) under a key at {@code indent}.
      */
-    private Scalar literal(int from, int end, int indent) {
+    private String literal(int from, int end, int indent) {
         int blockIndent = -1;
         char chomp = ' ';
         for (int i = from + 1; i < end; i++) {
@@ -608,7 +640,7 @@ final class OutputYaml {
         } else if (chomp == '+') {
             newlines(text, empty);
         }
-        return Scalar.string(ORIGIN, text.toString());
+        return text.toString();
     }
 
     private static StringBuilder newlines(StringBuilder text, int count) {

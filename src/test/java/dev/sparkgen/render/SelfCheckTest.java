@@ -216,6 +216,39 @@ class SelfCheckTest {
     }
 
     /**
+     * A value that is not the intended string is named whole, the same whichever reader read the file: spark-gen's
+     * own, or the full loader it leaves a file to (here for a comment after the changed value).
+     */
+    @Test
+    void aValueThatIsNotAString_isNamedTheSameByEitherReader() {
+        for (String comment : List.of("", " # the fast reader declines this file")) {
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("prometheus.io/port: \"8090\"", "prometheus.io/port: 8090"
+                    + comment));
+            assertMessage("rendered value is not a string: the number 8090");
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("prometheus.io/scrape: \"true\"", "prometheus.io/scrape: true"
+                    + comment));
+            assertMessage("rendered value is not a string: the boolean true");
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("  namespace: streaming\n", "  namespace:" + comment + "\n"));
+            assertMessage("rendered value is not a string: null");
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("    image: registry.example.com/spark/clicks:1.4.2\n",
+                    "    image:" + comment + "\n      a: b\n"));
+            assertMessage("rendered value is not a string: a mapping");
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("    image: registry.example.com/spark/clicks:1.4.2\n",
+                    "    image:" + comment + "\n    - b\n"));
+            assertMessage("rendered value is not a string: a list");
+            load("monitored-stream.yaml");
+            change("driver-pod.yaml", t -> t.replace("    image: registry.example.com/spark/clicks:1.4.2\n",
+                    "    imagex: x" + comment + "\n"));
+            assertMessage("rendered value is not a string: missing");
+        }
+    }
+
+    /**
      * Values Kubernetes expands ($$ and $(VAR)) are compared as it expands them: the output, escaped, passes only
      * when read back through the expansion, and the same value left unescaped is caught.
      */
