@@ -348,29 +348,20 @@ public final class OutputDirectory {
                     return known == null ? null : known.scratch;
                 }
             }
-            String up = parent(dir);
-            Path path = root.resolve(dir);
+            if (!fresh(dir)) {
+                return null;
+            }
             Path scratch = scratch(dir);
-            checkNotInScratchDirectory(up);
-            boolean made;
             boolean staged;
             try {
-                made = (up.isEmpty() || fresh(up)) && makeDirectory(path);
-                staged = made && makeDirectory(scratch);
+                staged = makeDirectory(scratch);
             } catch (IOException | RuntimeException e) {
                 throw cannotWrite(e);
             }
             synchronized (this) {
-                Dir entry = dir(dir);
-                if (made) {
-                    createdDirs.add(path);
-                    entry.made = true;
-                    if (staged) {
-                        createdDirs.add(scratch);
-                        entry.scratch = scratch;
-                    }
-                } else if (entry.made == null) {
-                    entry.made = false;
+                if (staged) {
+                    createdDirs.add(scratch);
+                    dirs.get(dir).scratch = scratch;
                 }
                 return staged ? scratch : null;
             }
